@@ -1,0 +1,116 @@
+# tinylinux: build, boot and test a tiny x86_64 Linux with TCP/IP.
+#
+#   make run      build everything (installing what is missing) and boot it
+#   make check    all tests
+#   make help     everything else
+#
+# All outputs go under $(BUILD); sources are unpacked there once and never
+# edited.  Each step prints one line; its full log is in $(BUILD)/logs.
+
+TOP := $(CURDIR)
+BUILD ?= $(TOP)/build
+PROFILE ?= default
+INIT ?= tinyinit
+V ?= 0
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+LINUX_SRC ?= /usr/src/linux-source-6.1.tar.xz
+# Fixed build time: the same inputs give bit-identical images.
+SOURCE_DATE_EPOCH ?= 1704067200
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+export V SOURCE_DATE_EPOCH
+export CCACHE_DIR ?= $(BUILD)/ccache
+export KBUILD_BUILD_TIMESTAMP := $(shell date -u -d @$(SOURCE_DATE_EPOCH) 2>/dev/null)
+export KBUILD_BUILD_USER := tinylinux
+export KBUILD_BUILD_HOST := tinylinux
+export KBUILD_BUILD_VERSION := 1
+export TZ := UTC
+export LC_ALL := C
+
+# ---- validate the user's choices before doing anything -------------------
+PROFILES := $(sort $(basename $(notdir $(wildcard $(TOP)/configs/profiles/*.mk))))
+ifeq ($(filter $(PROFILE),$(PROFILES)),)
+$(error unknown PROFILE '$(PROFILE)': choose one of $(PROFILES) (files in configs/profiles/))
+endif
+include $(TOP)/configs/profiles/$(PROFILE).mk
+
+INITS := tinyinit busybox
+ifeq ($(filter $(INIT),$(INITS)),)
+$(error unknown INIT '$(INIT)': choose tinyinit (our PID 1, in C) or busybox (busybox init + the seed's inittab))
+endif
+ifneq ($(filter-out 0 1,$(V)),)
+$(error V must be 0 or 1, not '$(V)')
+endif
+
+# ---- where things go ------------------------------------------------------
+LOGS := $(BUILD)/logs
+STAMPS ?= $(BUILD)/stamps
+DL ?= $(BUILD)/dl
+HOST := $(BUILD)/host
+OUT ?= $(BUILD)/$(PROFILE)
+IMAGES := $(OUT)/images
+LOGRUN := $(TOP)/scripts/logrun.sh
+say = @printf '  %-8s %s\n'
+
+# Every recipe that writes a file writes FILE.tmp and renames it, and make
+# deletes the target of a failed recipe.
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+.PHONY: all
+all: images
+
+include $(TOP)/mk/deps.mk
+include $(TOP)/mk/linux.mk
+include $(TOP)/mk/busybox.mk
+include $(TOP)/mk/init.mk
+include $(TOP)/mk/rootfs.mk
+include $(TOP)/mk/qemu.mk
+include $(TOP)/mk/tests.mk
+include $(TOP)/mk/bench.mk
+
+.PHONY: images
+images: $(KERNEL_IMAGE) $(INITRAMFS)
+	$(say) DONE "$(PROFILE): bzImage $$(stat -c %s $(KERNEL_IMAGE)) + initramfs $$(stat -c %s $(INITRAMFS)) bytes in $(IMAGES:$(TOP)/%=%)"
+
+.PHONY: clean distclean help
+clean:
+	$(say) CLEAN "$(BUILD) (keeping downloads, unpacked sources and ccache)"
+	$(Q)rm -rf $(filter-out $(DL) $(BUILD)/src $(CCACHE_DIR),$(wildcard $(BUILD)/*))
+
+distclean:
+	$(say) CLEAN "$(BUILD) (everything)"
+	$(Q)rm -rf $(BUILD)
+
+help:
+	@echo 'tinylinux: a tiny x86_64 Linux with TCP/IP, built from Debian sources'
+	@echo
+	@echo 'Main targets:'
+	@echo '  run               build what is missing and boot it in QEMU (poweroff to leave)'
+	@echo '  check             all tests (unit, boot, network, reproducibility, bad input)'
+	@echo '  images            build bzImage and initramfs only (the default)'
+	@echo '  bench             measure sizes, boot times, memory, build times'
+	@echo
+	@echo 'Pieces:'
+	@echo '  deps              install missing Debian packages and the busybox source'
+	@echo '  linux             the kernel (bzImage)        linux-config      only its .config'
+	@echo '  linux-menuconfig  edit the kernel config      linux-savefragment  save edits as configs/linux/$$(FRAGMENT).config'
+	@echo '  busybox           static busybox (musl)       busybox-menuconfig'
+	@echo '  init              our PID 1 (tinyinit)        initramfs'
+	@echo '  check-unit check-boot check-repro check-errors   parts of check'
+	@echo '  clean             remove outputs, keep sources and ccache'
+	@echo '  distclean         remove $(BUILD) entirely'
+	@echo
+	@echo 'Variables (current value):'
+	@echo '  PROFILE=$(PROFILE)   one of: $(PROFILES)'
+	@echo '  INIT=$(INIT)         tinyinit | busybox'
+	@echo '  LINUX_SRC=$(LINUX_SRC)   a kernel tarball or source tree'
+	@echo '  BUILD=$(BUILD)   output directory'
+	@echo '  V=$(V)   1 shows every command and log'
+	@echo '  ACCEL=$(ACCEL)   kvm | tcg | auto (boot-test KVM, else TCG)'
+	@echo '  MEM=$(MEM)   guest memory for run'

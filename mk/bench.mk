@@ -1,0 +1,34 @@
+# "make bench": measure, print, and keep the report in $(BUILD)/bench.md
+# (copy the figures into docs/benchmarks.md).  Nothing here is asserted.
+#   BOOTS=5        boots per median
+#   BENCH_SEED=1   also build x86_64_defconfig (the seed's "before"; a
+#                  long build) and measure it the same way
+BOOTS ?= 5
+BENCH_SEED ?= 1
+BENCH := $(BUILD)/bench
+
+.PHONY: bench
+bench: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(TLEXPECT)
+	$(Q)mkdir -p $(BENCH)
+	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
+	{ echo "# make bench, $$(date -u +%Y-%m-%d), $$(nproc) CPUs, $$(uname -m), accelerator: $$accel"; echo; \
+	KERNEL=$(KERNEL_IMAGE) INITRAMFS=$(INITRAMFS_TINYINIT) TINYINIT=$(TINYINIT) \
+	BUSYBOX=$(BUSYBOX) TLEXPECT=$(TLEXPECT) ACCEL=$$accel WORK=$(BENCH) BOOTS=$(BOOTS) \
+	$(TOP)/scripts/bench.sh; } | tee $(BENCH)/report.md
+	$(Q){ \
+	t0=$$(date +%s.%N); $(MAKE) --no-print-directory images >/dev/null; t1=$$(date +%s.%N); \
+	echo "| no-op rebuild (make images) | $$(echo "$$t1 - $$t0" | bc | cut -c1-5) s |"; \
+	rm -rf $(BUILD)/bench-clean; \
+	t0=$$(date +%s.%N); CCACHE_DISABLE=1 $(MAKE) --no-print-directory OUT=$(BUILD)/bench-clean images >/dev/null; t1=$$(date +%s.%N); \
+	echo "| clean build, no ccache (kernel, busybox, init, initramfs) | $$(echo "$$t1 - $$t0" | bc | cut -d. -f1) s |"; \
+	rm -rf $(BUILD)/bench-clean; \
+	} | tee -a $(BENCH)/report.md
+ifeq ($(BENCH_SEED),1)
+	$(Q)t0=$$(date +%s); $(MAKE) --no-print-directory PROFILE=x86_64-defconfig linux; t1=$$(date +%s); \
+	accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel); \
+	{ echo; KERNEL=$(BUILD)/x86_64-defconfig/images/bzImage INITRAMFS=$(INITRAMFS_TINYINIT) \
+	BUSYBOX=$(BUSYBOX) TLEXPECT=$(TLEXPECT) ACCEL=$$accel WORK=$(BENCH) BOOTS=$(BOOTS) \
+	LABEL="x86_64_defconfig, same source, same initramfs" $(TOP)/scripts/bench.sh; \
+	echo "| build time (ccache as it was) | $$((t1 - t0)) s |"; } | tee -a $(BENCH)/report.md
+endif
+	@echo "report: $(BENCH:$(TOP)/%=%)/report.md"

@@ -1,0 +1,98 @@
+# The kernel: unpack once, configure = tinyconfig + fragments, build out of
+# tree with O=.
+#
+# LINUX_SRC is a tarball (unpacked once under $(BUILD)/src) or a source
+# tree (used as is, read-only).  Kernel changes live in patches/linux/.
+
+ifneq ($(wildcard $(LINUX_SRC)/Makefile),)
+# A tree the user owns: we cannot know what changed in it, so kbuild
+# always runs (it is incremental itself).
+LINUX_TREE := $(abspath $(LINUX_SRC))
+LINUX_NAME := $(notdir $(LINUX_TREE))
+LINUX_UNPACKED := $(LINUX_TREE)/Makefile
+LINUX_FORCE := FORCE
+else
+LINUX_NAME := $(basename $(basename $(notdir $(LINUX_SRC))))
+LINUX_TREE := $(BUILD)/src/$(LINUX_NAME)
+LINUX_UNPACKED := $(LINUX_TREE)/.tinylinux-unpacked
+LINUX_FORCE :=
+endif
+
+KOBJ := $(OUT)/linux-$(LINUX_NAME)
+# The starting point of the configuration (a profile may choose another).
+LINUX_BASE ?= tinyconfig
+KERNEL_IMAGE := $(IMAGES)/bzImage
+LINUX_FRAGMENT_FILES := $(foreach f,$(LINUX_FRAGMENTS),$(TOP)/configs/linux/$(f).config)
+# A fragment saved by "make linux-savefragment" joins every profile.
+LINUX_LOCAL := $(wildcard $(TOP)/configs/linux/local.config)
+LINUX_FRAGMENT_FILES += $(LINUX_LOCAL)
+
+$(foreach f,$(LINUX_FRAGMENT_FILES),$(if $(wildcard $(f)),,\
+  $(error profile '$(PROFILE)' names kernel fragment '$(f:$(TOP)/%=%)', which does not exist (see configs/linux/))))
+
+KMAKE = $(MAKE) --no-print-directory -C $(LINUX_TREE) O=$(KOBJ) \
+	ARCH=$(ARCH_NAME) CC="ccache gcc" HOSTCC="ccache gcc" -j$(JOBS)
+
+$(LINUX_TREE)/.tinylinux-unpacked: | $(DEPS_STAMP)
+	$(Q)[ -f "$(LINUX_SRC)" ] || { echo "error: LINUX_SRC=$(LINUX_SRC) is neither a kernel source tree nor a tarball (default: /usr/src/linux-source-6.1.tar.xz from package linux-source-6.1)" >&2; exit 1; }
+	$(say) UNPACK "$(LINUX_SRC) -> $(LINUX_TREE:$(TOP)/%=%)"
+	$(Q)rm -rf $(LINUX_TREE) $(LINUX_TREE).tmp && mkdir -p $(LINUX_TREE).tmp
+	$(Q)$(LOGRUN) $(LOGS)/linux-unpack.log tar -xf $(LINUX_SRC) --strip-components=1 -C $(LINUX_TREE).tmp
+	$(Q)[ -f $(LINUX_TREE).tmp/Kconfig ] && [ -f $(LINUX_TREE).tmp/scripts/kconfig/merge_config.sh ] || \
+		{ echo "error: $(LINUX_SRC) does not hold a Linux kernel source tree (no Kconfig at its top)" >&2; rm -rf $(LINUX_TREE).tmp; exit 1; }
+	$(Q)touch $(LINUX_TREE).tmp/.tinylinux-unpacked && mv $(LINUX_TREE).tmp $(LINUX_TREE)
+
+# The configuration: "make tinyconfig", then the kernel's own
+# merge_config.sh adds our fragments and runs allnoconfig with the result
+# as KCONFIG_ALLCONFIG (-n): whatever neither tinyconfig nor a fragment
+# asks for stays off, even where its Kconfig default is y (the seed's
+# "allnoconfig, then enable" method).  Finally every symbol a fragment
+# sets must still have its value.
+KCONFIG := $(KOBJ)/.config
+$(KCONFIG): $(LINUX_FRAGMENT_FILES) $(LINUX_UNPACKED) $(TOP)/configs/profiles/$(PROFILE).mk $(TOP)/mk/linux.mk
+	$(Q)[ -f $(LINUX_TREE)/Kconfig ] || { echo "error: LINUX_SRC=$(LINUX_SRC) is not a kernel source tree (no Kconfig)" >&2; exit 1; }
+	$(say) KCONFIG "$(PROFILE): $(LINUX_BASE) + $(notdir $(LINUX_FRAGMENT_FILES))"
+	$(Q)mkdir -p $(KOBJ)
+	$(Q)$(LOGRUN) $(LOGS)/$(PROFILE)-linux-config.log sh -c '\
+		$(KMAKE) $(LINUX_BASE) && \
+		if [ -n "$(strip $(LINUX_FRAGMENT_FILES))" ]; then \
+		cd $(LINUX_TREE) && ARCH=$(ARCH_NAME) scripts/kconfig/merge_config.sh -n -O $(KOBJ) $(KOBJ)/.config $(LINUX_FRAGMENT_FILES); fi'
+	$(Q)$(TOP)/scripts/check-config.sh $@ $(LINUX_FRAGMENT_FILES) || { rm -f $@; exit 1; }
+	$(Q)cp $@ $@.fragments
+
+.PHONY: linux linux-config linux-menuconfig linux-savefragment FORCE
+FORCE:
+linux-config: $(KCONFIG)
+linux: $(KERNEL_IMAGE)
+
+$(KERNEL_IMAGE): $(KCONFIG) $(TOP)/mk/linux.mk $(LINUX_FORCE)
+	$(say) LINUX "$(PROFILE): building $(LINUX_NAME) (log: $(LOGS:$(TOP)/%=%)/$(PROFILE)-linux.log)"
+	$(Q)$(LOGRUN) $(LOGS)/$(PROFILE)-linux.log $(KMAKE) bzImage
+	$(Q)mkdir -p $(@D) && cp $(KOBJ)/arch/x86/boot/bzImage $@.tmp && mv $@.tmp $@
+	$(say) SIZE "bzImage: $$(stat -c %s $@) bytes ($(@:$(TOP)/%=%))"
+
+linux-menuconfig: $(KCONFIG)
+	$(Q)$(KMAKE) menuconfig
+	@echo "Edited $(KCONFIG). 'make linux' builds it; 'make linux-savefragment' keeps the change in configs/linux/$(FRAGMENT).config."
+
+# Write the symbols whose values differ from what the fragments gave into
+# a fragment file, so that the change survives "make clean".
+FRAGMENT ?= local
+linux-savefragment:
+	$(Q)[ -f $(KCONFIG).fragments ] || { echo "error: no configuration yet: run 'make linux-menuconfig' first" >&2; exit 1; }
+	$(Q)$(TOP)/scripts/savefragment.sh $(KCONFIG).fragments $(KCONFIG) $(TOP)/configs/linux/$(FRAGMENT).config
+
+# Kernel headers for building userland against (busybox, init).
+LINUX_HEADERS := $(BUILD)/linux-headers
+$(STAMPS)/linux-headers: $(LINUX_UNPACKED)
+	$(say) HEADERS "installing kernel UAPI headers -> $(LINUX_HEADERS:$(TOP)/%=%)"
+	$(Q)mkdir -p $(BUILD)/linux-headers-obj
+	$(Q)$(LOGRUN) $(LOGS)/linux-headers.log $(MAKE) --no-print-directory -C $(LINUX_TREE) O=$(BUILD)/linux-headers-obj \
+		ARCH=$(ARCH_NAME) INSTALL_HDR_PATH=$(LINUX_HEADERS) headers_install
+	$(Q)mkdir -p $(@D) && touch $@
+
+# gen_init_cpio, the kernel's own initramfs packer, built for the host.
+GEN_INIT_CPIO := $(HOST)/gen_init_cpio
+$(GEN_INIT_CPIO): $(LINUX_UNPACKED)
+	$(say) HOSTCC "gen_init_cpio (from the kernel's usr/gen_init_cpio.c)"
+	$(Q)mkdir -p $(@D) && gcc -O2 -o $@.tmp $(LINUX_TREE)/usr/gen_init_cpio.c && mv $@.tmp $@

@@ -1,0 +1,32 @@
+# Booting the images in QEMU.
+#
+# ACCEL=auto probes KVM by booting our kernel under it (scripts/accel.sh),
+# and falls back to TCG.  Networking is QEMU's user mode (slirp): the guest is 10.0.2.15,
+# the host is reachable as 10.0.2.2, and PORT on 127.0.0.1 is forwarded to
+# the guest's port 80.  -no-reboot makes a guest reboot (and poweroff, see
+# tinyinit) end QEMU with status 0.
+ACCEL ?= auto
+MEM ?= $(QEMU_MEM)
+NIC ?= virtio
+PORT ?= 8080
+APPEND ?=
+QEMU := qemu-system-x86_64
+
+NIC_virtio := virtio-net-pci
+NIC_e1000 := e1000
+ifeq ($(NIC_$(NIC)),)
+$(error unknown NIC '$(NIC)': choose virtio or e1000)
+endif
+
+QEMU_BASE = $(QEMU) -nodefaults -no-user-config -display none -no-reboot \
+	-m $(MEM) -kernel $(KERNEL_IMAGE) -initrd $(INITRAMFS) \
+	-append "console=ttyS0 $(APPEND)"
+
+.PHONY: run
+run: $(KERNEL_IMAGE) $(INITRAMFS)
+	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
+	echo "  QEMU     $(PROFILE), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(NIC); 127.0.0.1:$(PORT) -> guest port 80"; \
+	echo "           'poweroff' in the guest ends QEMU; Ctrl-A X kills it."; \
+	exec $(QEMU_BASE) -accel $$accel -serial mon:stdio \
+		-netdev user,id=n0,hostfwd=tcp:127.0.0.1:$(PORT)-:80 \
+		-device $(NIC_$(NIC)),netdev=n0

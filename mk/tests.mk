@@ -1,0 +1,60 @@
+# Tests.  "make check" runs them all; each area has its own target.
+TLEXPECT := $(HOST)/tlexpect
+UNIT_TEST := $(HOST)/test_parse
+TESTLOGS := $(BUILD)/tests
+INITRAMFS_TINYINIT := $(IMAGES)/initramfs-tinyinit.cpio.xz
+INITRAMFS_BUSYBOX := $(IMAGES)/initramfs-busybox.cpio.xz
+
+$(TLEXPECT): $(TOP)/src/tlexpect/tlexpect.c
+	$(say) HOSTCC "tlexpect"
+	$(Q)mkdir -p $(@D) && gcc $(CSTD) -O2 -o $@.tmp $< && mv $@.tmp $@
+
+# Unit tests run with AddressSanitizer and UBSan.
+$(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS) | $(DEPS_STAMP)
+	$(say) HOSTCC "unit tests (cmocka, ASan, UBSan)"
+	$(Q)mkdir -p $(@D) && gcc $(CSTD) -g -fsanitize=address,undefined \
+		-fno-sanitize-recover=all -I$(TOP)/src/init -o $@.tmp \
+		$(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c -lcmocka && mv $@.tmp $@
+
+.PHONY: check check-unit check-boot check-repro check-errors
+check: check-unit check-errors check-boot check-repro
+	@echo "check: all test suites passed"
+
+check-unit: $(UNIT_TEST)
+	$(say) TEST "unit tests"
+	$(Q)$(UNIT_TEST)
+
+# The boot tests need both initramfs images: the one for the other INIT
+# is made by a sub-make.
+ifneq ($(INIT),busybox)
+$(INITRAMFS_BUSYBOX): FORCE
+	$(Q)$(MAKE) --no-print-directory INIT=busybox initramfs
+endif
+ifneq ($(INIT),tinyinit)
+$(INITRAMFS_TINYINIT): FORCE
+	$(Q)$(MAKE) --no-print-directory INIT=tinyinit initramfs
+endif
+
+BOOT_TESTS := $(sort $(wildcard $(TOP)/tests/boot/*.sh))
+check-boot: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX) $(TLEXPECT)
+	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
+	echo "  TEST     boot tests ($$accel, -m $(MEM), logs in $(TESTLOGS:$(TOP)/%=%))"; \
+	KERNEL=$(KERNEL_IMAGE) INITRAMFS=$(INITRAMFS_TINYINIT) \
+	INITRAMFS_BUSYBOX=$(INITRAMFS_BUSYBOX) BUSYBOX=$(BUSYBOX) \
+	TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(MEM) TESTLOGS=$(TESTLOGS) \
+	$(TOP)/tests/run.sh check-boot $(BOOT_TESTS)
+
+# Reproducibility: a second clean build in another directory must give
+# bit-identical images (ccache makes it cheaper, not different).
+check-repro: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT)
+	$(say) TEST "reproducibility: clean rebuild in $(BUILD:$(TOP)/%=%)/$(PROFILE)-repro"
+	$(Q)rm -rf $(BUILD)/$(PROFILE)-repro
+	$(Q)$(MAKE) --no-print-directory OUT=$(BUILD)/$(PROFILE)-repro images >/dev/null
+	$(Q)cmp $(KERNEL_IMAGE) $(BUILD)/$(PROFILE)-repro/images/bzImage && \
+	cmp $(INITRAMFS_TINYINIT) $(BUILD)/$(PROFILE)-repro/images/initramfs-tinyinit.cpio.xz && \
+	echo "  PASS     bzImage and initramfs are bit-identical ($$(sha256sum < $(KERNEL_IMAGE) | cut -c1-16)..., $$(sha256sum < $(INITRAMFS_TINYINIT) | cut -c1-16)...)"
+	$(Q)rm -rf $(BUILD)/$(PROFILE)-repro
+
+check-errors: | $(DEPS_STAMP)
+	$(say) TEST "bad input gives one clear error"
+	$(Q)MAKE="$(MAKE)" TOP=$(TOP) BUILD=$(BUILD) TESTLOGS=$(TESTLOGS) $(TOP)/tests/errors.sh

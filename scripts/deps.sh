@@ -1,0 +1,80 @@
+#!/bin/sh
+# Install what tinylinux needs on a Debian 12 host, and nothing that is
+# already there.  Usage: deps.sh PACKAGE-LIST DL-DIR
+#
+#  1. Every package named in PACKAGE-LIST that dpkg does not report as
+#     installed is installed with apt-get (one "apt-get update" first).
+#  2. The busybox source package is fetched into DL-DIR with
+#     "apt-get source --download-only"; a deb-src entry for the running
+#     suite is added when the host has none.
+set -eu
+
+list=$1
+dl=$2
+
+die() { echo "deps: $*" >&2; exit 1; }
+
+need_root() {
+	[ "$(id -u)" = 0 ] ||
+		die "not root: run 'make' as root, or install by hand: apt-get install $*"
+}
+
+updated=
+apt_update() {
+	[ -n "$updated" ] && return 0
+	echo "  APT     update (log: $dl/apt.log)"
+	apt-get update >>"$dl/apt.log" 2>&1 ||
+		die "apt-get update failed; see $dl/apt.log (is the Debian mirror reachable?)"
+	updated=1
+}
+
+mkdir -p "$dl"
+: >>"$dl/apt.log"
+
+missing=
+for p in $(sed 's/#.*//' "$list"); do
+	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case $st in
+	*" installed") ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+
+if [ -n "$missing" ]; then
+	need_root "$missing"
+	apt_update
+	echo "  APT     install$missing"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+		$missing >>"$dl/apt.log" 2>&1 ||
+		die "apt-get install$missing failed; see $dl/apt.log"
+fi
+
+# Busybox source package (.dsc + tarballs), downloaded once.
+if ! ls "$dl"/busybox_*.dsc >/dev/null 2>&1; then
+	need_root "dpkg-dev (and a deb-src entry)"
+	if ! grep -rqsE '^[[:space:]]*(deb-src|Types:.*deb-src)' \
+		/etc/apt/sources.list /etc/apt/sources.list.d/; then
+		. /etc/os-release
+		suite=${VERSION_CODENAME:?no VERSION_CODENAME in /etc/os-release}
+		# Reuse the mirror the host already uses for binary packages.
+		uri=$(grep -rhsE '^[[:space:]]*(URIs:|deb )' \
+			/etc/apt/sources.list /etc/apt/sources.list.d/*.sources \
+			/etc/apt/sources.list.d/*.list 2>/dev/null |
+			grep -v security | grep -o 'https\?://[^ ]*' | head -n 1)
+		[ -n "$uri" ] || die "no Debian mirror found in /etc/apt/sources.list*; add a deb-src line by hand"
+		echo "  APT     adding deb-src $uri $suite"
+		cat >/etc/apt/sources.list.d/tinylinux-src.sources <<SRC
+# Added by tinylinux (scripts/deps.sh) to fetch source packages.
+Types: deb-src
+URIs: $uri
+Suites: $suite $suite-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+		updated=
+	fi
+	apt_update
+	echo "  APT     source busybox"
+	(cd "$dl" && apt-get source --download-only busybox) >>"$dl/apt.log" 2>&1 ||
+		die "apt-get source busybox failed; see $dl/apt.log"
+fi

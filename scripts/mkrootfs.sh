@@ -1,0 +1,65 @@
+#!/bin/sh
+# mkrootfs.sh STAGE LIST OVERLAY BUSYBOX INIT TINYINIT
+# Write a gen_init_cpio list describing the root filesystem:
+#   - directories of a usual root, mode 755 (/tmp 1777, /root 700);
+#   - every file of the OVERLAY (rootfs/ in the repo), 755 if executable
+#     in git, 644 otherwise;
+#   - /bin/busybox and a symlink per applet (busybox.links);
+#   - the init: /init is tinyinit (INIT=tinyinit) or a link to busybox
+#     (INIT=busybox, with the seed's inittab);
+#   - /dev/console, which the kernel opens for init before any /dev is
+#     mounted.
+# Files are first copied to STAGE with their times set to
+# SOURCE_DATE_EPOCH: gen_init_cpio stores each file's mtime.
+# Everything is owned by 0:0.  Entries are sorted, so the archive is the
+# same whatever the order of the files on disk.
+set -eu
+stage=$1 list=$2 overlay=$3 busybox=$4 init=$5 tinyinit=$6
+epoch=${SOURCE_DATE_EPOCH:?}
+
+links=$(dirname "$busybox")/busybox.links
+[ -s "$links" ] || { echo "error: $links is missing: rebuild busybox" >&2; exit 1; }
+rm -rf "$stage"
+mkdir -p "$stage/bin"
+cp -R "$overlay/." "$stage/"
+cp "$busybox" "$stage/bin/busybox"
+[ "$init" = tinyinit ] && cp "$tinyinit" "$stage/init"
+find "$stage" -exec touch -h -d "@$epoch" {} +
+
+{
+	for d in bin dev etc proc root sbin sys tmp usr usr/bin usr/sbin \
+		var mnt run; do
+		case $d in
+		tmp) m=1777 ;;
+		root) m=700 ;;
+		*) m=755 ;;
+		esac
+		echo "dir /$d $m 0 0"
+	done
+	echo "nod /dev/console 600 0 0 c 5 1"
+	(cd "$stage" && find . -mindepth 1 | sed 's|^\./||') |
+		while IFS= read -r p; do
+			f="$stage/$p"
+			if [ -L "$f" ]; then
+				echo "slink /$p $(readlink "$f") 777 0 0"
+			elif [ -d "$f" ]; then
+				echo "dir /$p 755 0 0"
+			elif [ -x "$f" ]; then
+				echo "file /$p $f 755 0 0"
+			else
+				echo "file /$p $f 644 0 0"
+			fi
+		done
+	# Applet links, unless the overlay or the init provides that path.
+	while IFS= read -r p; do
+		p=${p#/}
+		[ -e "$stage/$p" ] || [ -L "$stage/$p" ] && continue
+		[ "$p" = bin/busybox ] && continue
+		if [ "$p" = sbin/init ] && [ "$init" = tinyinit ]; then
+			echo "slink /sbin/init /init 777 0 0"
+		else
+			echo "slink /$p /bin/busybox 777 0 0"
+		fi
+	done <"$links"
+	[ "$init" = busybox ] && echo "slink /init /bin/busybox 777 0 0"
+} | awk '!seen[$2]++' | sort -k2,2 >"$list"

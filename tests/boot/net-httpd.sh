@@ -1,0 +1,15 @@
+#!/bin/sh
+# Host -> guest TCP: busybox httpd in the guest, fetched from the host
+# through a hostfwd port on 127.0.0.1.
+. "$(dirname "$0")/../lib.sh"
+hport=$($TLEXPECT --free-port)
+cat >"$work/script" <<S
+timeout 120
+expect init: userspace up at
+timeout 60
+send mkdir -p /tmp/www && echo "token-\$((6*7))" > /tmp/www/index.html && httpd -p 80 -h /tmp/www && echo "HTTPD-\$((2*3))"
+expect HTTPD-6
+run $BUSYBOX wget -q -O - http://127.0.0.1:$hport/ | grep -q token-42
+S
+boot "$work/script" -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$hport-:80" \
+	-device virtio-net-pci,netdev=n0

@@ -1,0 +1,17 @@
+#!/bin/sh
+# poweroff, reboot and a SIGINT to PID 1 (what ctrl-alt-del sends) each
+# stop the system cleanly and end QEMU with status 0.
+. "$(dirname "$0")/../lib.sh"
+for how in poweroff reboot "kill -INT 1"; do
+	cat >"$work/script" <<S
+timeout 120
+expect init: userspace up at
+timeout 60
+send $how
+expect stopping all processes
+expect done
+exit 0
+S
+	boot "$work/script" -netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0
+	echo "$how: QEMU exited with 0"
+done

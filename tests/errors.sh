@@ -1,0 +1,61 @@
+#!/bin/sh
+# Bad input gives one clear line naming the problem, a non-zero exit, and
+# no output that looks valid.  Run by "make check-errors".
+set -u
+pass=0 fail=0
+t=$TESTLOGS/errors
+rm -rf "$t"
+mkdir -p "$t"
+
+# expect_error DESCRIPTION PATTERN COMMAND...: COMMAND must fail and print
+# a line matching PATTERN.
+expect_error() {
+	desc=$1 pat=$2
+	shift 2
+	if "$@" >"$t/out" 2>&1; then
+		echo "  FAIL     $desc: succeeded"
+		fail=$((fail + 1))
+	elif ! grep -q -- "$pat" "$t/out"; then
+		echo "  FAIL     $desc: no line matching '$pat' in:"
+		sed 's/^/           /' "$t/out"
+		fail=$((fail + 1))
+	else
+		echo "  PASS     $desc: $(grep -m1 -- "$pat" "$t/out" | cut -c1-110)"
+		pass=$((pass + 1))
+	fi
+}
+
+m() { $MAKE --no-print-directory -C "$TOP" "$@"; }
+
+expect_error "unknown profile" "unknown PROFILE 'nope'" m PROFILE=nope images
+expect_error "unknown init" "unknown INIT 'systemd'" m INIT=systemd images
+expect_error "bad V" "V must be 0 or 1" m V=2 images
+expect_error "unknown NIC" "unknown NIC 'rtl'" m NIC=rtl run
+expect_error "bad ACCEL" "ACCEL=warp" "$TOP/scripts/accel.sh" warp
+expect_error "missing kernel fragment" "fragment 'configs/linux/nosuch.config', which does not exist" \
+	m LINUX_FRAGMENTS="base nosuch" linux-config
+expect_error "kernel source that does not exist" "neither a kernel source tree nor a tarball" \
+	m LINUX_SRC=/nonexistent/linux.tar.xz BUILD="$t/build" DL="$BUILD/dl" STAMPS="$BUILD/stamps" linux-config
+mkdir -p "$t/notlinux"
+echo hello >"$t/notlinux/README"
+tar -cJf "$t/notlinux.tar.xz" -C "$t" notlinux
+expect_error "tarball that is not a kernel" "does not hold a Linux kernel source tree" \
+	m LINUX_SRC="$t/notlinux.tar.xz" BUILD="$t/build" DL="$BUILD/dl" STAMPS="$BUILD/stamps" linux-config
+[ ! -e "$t/build/src/notlinux" ] && [ ! -e "$t/build/src/notlinux.tmp" ] ||
+	{ echo "  FAIL     a half-unpacked tree was left behind"; fail=$((fail + 1)); }
+
+# A fragment value that Kconfig drops must fail the build, naming it.
+printf 'CONFIG_A=y\n# CONFIG_B is not set\nCONFIG_C=y\n' >"$t/config"
+printf '# a fragment\nCONFIG_A=y\nCONFIG_B=y\n' >"$t/frag.config"
+expect_error "symbol that did not survive" "frag.config:3: CONFIG_B=y did not survive" \
+	"$TOP/scripts/check-config.sh" "$t/config" "$t/frag.config"
+
+# A failed apt step names the package and the log.
+printf 'tinylinux-no-such-package\n' >"$t/packages.txt"
+if [ "$(id -u)" = 0 ]; then
+	expect_error "failed apt step" "apt-get install tinylinux-no-such-package failed" \
+		"$TOP/scripts/deps.sh" "$t/packages.txt" "$t/dl"
+fi
+
+echo "check-errors: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,47 @@
+# Shared by the boot tests (sourced).  The Makefile exports:
+#   KERNEL INITRAMFS INITRAMFS_BUSYBOX  the images under test
+#   BUSYBOX   the static busybox we built (also runs on the host: httpd,
+#             wget, nc for the host side of the network tests)
+#   TLEXPECT  the console driver (src/tlexpect)
+#   ACCEL MEM TESTLOGS
+set -eu
+name=$(basename "$0" .sh)
+work=$TESTLOGS/$name
+rm -rf "$work"
+mkdir -p "$work"
+pids=
+cleanup() {
+	for p in $pids; do kill "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+# boot SCRIPT QEMU-ARGS...: boot the images under test (initramfs $INITRD,
+# extra kernel arguments $APPEND) and drive the console with the tlexpect
+# SCRIPT.  The serial log is kept in $work/serial.log.
+INITRD=${INITRD:-$INITRAMFS}
+APPEND=${APPEND:-}
+boot() {
+	script=$1
+	shift
+	"$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" -a "---[ end trace" \
+		"$script" -- \
+		qemu-system-x86_64 -nodefaults -no-user-config -display none \
+		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio \
+		-kernel "$KERNEL" -initrd "$INITRD" \
+		-append "console=ttyS0 $APPEND" "$@"
+}
+
+# serve DIR: start busybox httpd on a free 127.0.0.1 port for DIR, wait
+# (bounded) until it answers, and set $port.
+serve() {
+	port=$($TLEXPECT --free-port)
+	"$BUSYBOX" httpd -f -p "127.0.0.1:$port" -h "$1" &
+	pids="$pids $!"
+	i=0
+	until "$BUSYBOX" nc -z 127.0.0.1 "$port" 2>/dev/null ||
+		"$BUSYBOX" wget -q -O /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || { echo "FAIL: host httpd did not start"; exit 1; }
+		"$BUSYBOX" usleep 50000
+	done
+}
