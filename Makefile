@@ -54,6 +54,8 @@ DL ?= $(BUILD)/dl
 HOST := $(BUILD)/host
 OUT ?= $(BUILD)/$(PROFILE)
 IMAGES := $(OUT)/images
+# Log names start with the output directory's name (the profile by default).
+LOGTAG = $(notdir $(OUT))
 LOGRUN := $(TOP)/scripts/logrun.sh
 say = @printf '  %-8s %s\n'
 

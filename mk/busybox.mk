@@ -29,7 +29,7 @@ BB_CONFIG := $(BB_OBJ)/.config
 $(BB_CONFIG): $(BB_FRAGMENT_FILES) $(BB_TREE)/.tinylinux-unpacked $(LINUX_UNPACKED) $(TOP)/mk/busybox.mk
 	$(say) BBCONFIG "$(PROFILE): defconfig + $(notdir $(BB_FRAGMENT_FILES))"
 	$(Q)mkdir -p $(BB_OBJ)
-	$(Q)$(LOGRUN) $(LOGS)/$(PROFILE)-busybox-config.log sh -c '\
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-busybox-config.log sh -c '\
 		$(BB_MAKE) defconfig && \
 		$(LINUX_TREE)/scripts/kconfig/merge_config.sh -m -O $(BB_OBJ) $(BB_OBJ)/.config $(BB_FRAGMENT_FILES) && \
 		yes "" | $(BB_MAKE) oldconfig'
@@ -39,8 +39,8 @@ $(BB_CONFIG): $(BB_FRAGMENT_FILES) $(BB_TREE)/.tinylinux-unpacked $(LINUX_UNPACK
 busybox: $(BUSYBOX)
 
 $(BUSYBOX): $(BB_CONFIG) $(STAMPS)/linux-headers
-	$(say) BUSYBOX "$(PROFILE): building (log: $(LOGS:$(TOP)/%=%)/$(PROFILE)-busybox.log)"
-	$(Q)$(LOGRUN) $(LOGS)/$(PROFILE)-busybox.log $(BB_MAKE) busybox busybox.links
+	$(say) BUSYBOX "$(PROFILE): building (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-busybox.log)"
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-busybox.log $(BB_MAKE) busybox busybox.links
 	$(Q)touch $@
 	$(say) SIZE "busybox: $$(stat -c %s $@) bytes, $$(wc -l < $(BB_OBJ)/busybox.links) applets"
 

@@ -53,7 +53,7 @@ $(KCONFIG): $(LINUX_FRAGMENT_FILES) $(LINUX_UNPACKED) $(TOP)/configs/profiles/$(
 	$(Q)[ -f $(LINUX_TREE)/Kconfig ] || { echo "error: LINUX_SRC=$(LINUX_SRC) is not a kernel source tree (no Kconfig)" >&2; exit 1; }
 	$(say) KCONFIG "$(PROFILE): $(LINUX_BASE) + $(notdir $(LINUX_FRAGMENT_FILES))"
 	$(Q)mkdir -p $(KOBJ)
-	$(Q)$(LOGRUN) $(LOGS)/$(PROFILE)-linux-config.log sh -c '\
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux-config.log sh -c '\
 		$(KMAKE) $(LINUX_BASE) && \
 		if [ -n "$(strip $(LINUX_FRAGMENT_FILES))" ]; then \
 		cd $(LINUX_TREE) && ARCH=$(ARCH_NAME) scripts/kconfig/merge_config.sh -n -O $(KOBJ) $(KOBJ)/.config $(LINUX_FRAGMENT_FILES); fi'
@@ -66,8 +66,8 @@ linux-config: $(KCONFIG)
 linux: $(KERNEL_IMAGE)
 
 $(KERNEL_IMAGE): $(KCONFIG) $(TOP)/mk/linux.mk $(LINUX_FORCE)
-	$(say) LINUX "$(PROFILE): building $(LINUX_NAME) (log: $(LOGS:$(TOP)/%=%)/$(PROFILE)-linux.log)"
-	$(Q)$(LOGRUN) $(LOGS)/$(PROFILE)-linux.log $(KMAKE) bzImage
+	$(say) LINUX "$(PROFILE): building $(LINUX_NAME) (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-linux.log)"
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux.log $(KMAKE) bzImage
 	$(Q)mkdir -p $(@D) && cp $(KOBJ)/arch/x86/boot/bzImage $@.tmp && mv $@.tmp $@
 	$(say) SIZE "bzImage: $$(stat -c %s $@) bytes ($(@:$(TOP)/%=%))"
 

@@ -21,7 +21,7 @@ $(ROOTFS_LIST): $(OVERLAY_FILES) $(BUSYBOX) $(INIT_BIN) $(TOP)/scripts/mkrootfs.
 $(INITRAMFS): $(ROOTFS_LIST) $(GEN_INIT_CPIO)
 	$(say) CPIO "$(PROFILE): $(@:$(TOP)/%=%)"
 	$(Q)mkdir -p $(@D)
-	$(Q)$(LOGRUN) $(LOGS)/$(PROFILE)-initramfs.log sh -c '\
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-initramfs.log sh -c '\
 		$(GEN_INIT_CPIO) -t $(SOURCE_DATE_EPOCH) $(ROOTFS_LIST) > $@.cpio && \
 		xz -T1 --check=crc32 --lzma2=preset=9e,dict=1MiB -c $@.cpio > $@.tmp && rm $@.cpio'
 	$(Q)mv $@.tmp $@

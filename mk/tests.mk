@@ -17,7 +17,7 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 		$(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c -lcmocka && mv $@.tmp $@
 
 .PHONY: check check-unit check-boot check-repro check-errors
-check: check-unit check-errors check-boot check-repro
+check: check-style check-unit check-errors check-boot check-repro
 	@echo "check: all test suites passed"
 
 check-unit: $(UNIT_TEST)
@@ -41,7 +41,7 @@ check-boot: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX) $(TLEXPEC
 	echo "  TEST     boot tests ($$accel, -m $(MEM), logs in $(TESTLOGS:$(TOP)/%=%))"; \
 	KERNEL=$(KERNEL_IMAGE) INITRAMFS=$(INITRAMFS_TINYINIT) \
 	INITRAMFS_BUSYBOX=$(INITRAMFS_BUSYBOX) BUSYBOX=$(BUSYBOX) \
-	TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(MEM) TESTLOGS=$(TESTLOGS) \
+	TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(MEM) TESTLOGS=$(TESTLOGS) MAKE="$(MAKE)" TOP=$(TOP) \
 	$(TOP)/tests/run.sh check-boot $(BOOT_TESTS)
 
 # Reproducibility: a second clean build in another directory must give
@@ -58,3 +58,17 @@ check-repro: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT)
 check-errors: | $(DEPS_STAMP)
 	$(say) TEST "bad input gives one clear error"
 	$(Q)MAKE="$(MAKE)" TOP=$(TOP) BUILD=$(BUILD) TESTLOGS=$(TESTLOGS) $(TOP)/tests/errors.sh
+
+# Our C in the kernel's style: its .clang-format and checkpatch.pl, from
+# the unpacked kernel tree.  Ignored checkpatch types: kernel-only macros
+# (__noreturn, __printf) that userspace does not have, and "static const
+# char *" for argv arrays, which execv() wants as char *const[]; and
+# CamelCase, which cmocka's names use.
+STYLE_SRCS := $(wildcard $(TOP)/src/*/*.[ch]) $(wildcard $(TOP)/tests/unit/*.c)
+CHECKPATCH_IGNORE := PREFER_DEFINED_ATTRIBUTE_MACRO,STATIC_CONST_CHAR_ARRAY,CAMELCASE
+.PHONY: check-style
+check-style: $(LINUX_UNPACKED)
+	$(say) TEST "style: clang-format and checkpatch.pl on $(words $(STYLE_SRCS)) files"
+	$(Q)clang-format --dry-run --Werror --style=file:$(LINUX_TREE)/.clang-format $(STYLE_SRCS)
+	$(Q)out=$$($(LINUX_TREE)/scripts/checkpatch.pl --no-tree --terse --strict \
+		--ignore $(CHECKPATCH_IGNORE) -f $(STYLE_SRCS)) || { echo "$$out"; exit 1; }

@@ -1,6 +1,6 @@
 # The default profile: an x86_64 guest with TCP/IP, virtio-net and e1000,
 # a serial console, our init and a static busybox.
 ARCH_NAME := x86_64
-LINUX_FRAGMENTS := base serial net nic
+LINUX_FRAGMENTS := base serial net nic small
 BUSYBOX_FRAGMENTS := base
 QEMU_MEM := 64M

@@ -391,7 +391,7 @@ static void start(char **argv)
 	fcntl(child_out, F_SETFL, O_NONBLOCK);
 }
 
-static void usage(void)
+static void bad_usage(void)
 {
 	fputs("usage: tlexpect [-l LOG] [-t SECONDS] [-a TEXT]... SCRIPT -- COMMAND [ARG...]\n"
 	      "       tlexpect --free-port\n",
@@ -412,7 +412,7 @@ int main(int argc, char **argv)
 		case 'a':
 			if (n_abort ==
 			    (int)(sizeof(abort_on) / sizeof(*abort_on)))
-				usage();
+				bad_usage();
 			abort_on[n_abort++] = optarg;
 			break;
 		case 'l':
@@ -421,14 +421,14 @@ int main(int argc, char **argv)
 		case 't':
 			step_timeout = atof(optarg);
 			if (step_timeout <= 0)
-				usage();
+				bad_usage();
 			break;
 		default:
-			usage();
+			bad_usage();
 		}
 	}
 	if (argc - optind < 2)
-		usage();
+		bad_usage();
 	script_path = argv[optind++];
 	script = strcmp(script_path, "-") ? fopen(script_path, "r") : stdin;
 	if (!script) {

@@ -14,6 +14,8 @@
 
 #include "parse.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 static const char *ntoa(struct in_addr a)
 {
 	static char buf[4][INET_ADDRSTRLEN];
@@ -50,14 +52,12 @@ static void test_ip_cidr(void **state)
 
 static void test_ip_kernel_form(void **state)
 {
+	const char *ip = "10.0.2.16::10.0.2.1:255.255.255.128:box:eth1:off";
 	struct tl_net n;
 
 	(void)state;
 	tl_net_default(&n);
-	assert_int_equal(
-		tl_parse_ip("10.0.2.16::10.0.2.1:255.255.255.128:box:eth1:off",
-			    &n),
-		0);
+	assert_int_equal(tl_parse_ip(ip, &n), 0);
 	assert_string_equal(ntoa(n.addr), "10.0.2.16");
 	assert_string_equal(ntoa(n.gw), "10.0.2.1");
 	assert_string_equal(ntoa(n.mask), "255.255.255.128");
@@ -97,7 +97,7 @@ static void test_ip_bad(void **state)
 	(void)state;
 	tl_net_default(&n);
 	before = n;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		assert_int_equal(tl_parse_ip(bad[i], &n), -1);
 		assert_memory_equal(&n, &before, sizeof(n));
 	}
@@ -121,8 +121,8 @@ static void test_prefix(void **state)
 
 static void test_cmdline(void **state)
 {
-	const char *cl = "console=ttyS0 ip=1.2.3.4/8 quiet "
-			 "hostname=\"my box\" ip=5.6.7.8/24\n";
+	const char *cl =
+		"console=ttyS0 ip=1.2.3.4/8 quiet hostname=\"my box\" ip=5.6.7.8/24\n";
 	char buf[32];
 
 	(void)state;
@@ -156,11 +156,11 @@ static void test_conf(void **state)
 
 static void test_mount_point(void **state)
 {
+	const char *proc = "proc /proc proc rw 0 0";
 	char buf[32];
 
 	(void)state;
-	assert_int_equal(
-		tl_mount_point("proc /proc proc rw 0 0", buf, sizeof(buf)), 0);
+	assert_int_equal(tl_mount_point(proc, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "/proc");
 	assert_int_equal(tl_mount_point("x /mnt/a\\040b ext4 rw 0 0", buf,
 					sizeof(buf)),
