@@ -104,7 +104,8 @@ help:
 	@echo '  linux-menuconfig  edit the kernel config      linux-savefragment  save edits as configs/linux/$$(FRAGMENT).config'
 	@echo '  busybox           static busybox (musl)       busybox-menuconfig'
 	@echo '  init              our PID 1 (tinyinit)        initramfs'
-	@echo '  check-unit check-boot check-repro check-errors   parts of check'
+	@echo '  check-style check-unit check-config check-errors check-boot check-repro'
+	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep sources and ccache'
 	@echo '  distclean         remove $(BUILD) entirely'
 	@echo

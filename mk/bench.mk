@@ -17,10 +17,10 @@ bench: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(TLEXPECT)
 	$(TOP)/scripts/bench.sh; } | tee $(BENCH)/report.md
 	$(Q){ \
 	t0=$$(date +%s.%N); $(MAKE) --no-print-directory images >/dev/null; t1=$$(date +%s.%N); \
-	echo "| no-op rebuild (make images) | $$(echo "$$t1 - $$t0" | bc | cut -c1-5) s |"; \
+	echo "| no-op rebuild (make images) | $$(echo "$$t0 $$t1" | awk '{ printf "%.2f", $$2 - $$1 }') s |"; \
 	rm -rf $(BUILD)/bench-clean; \
 	t0=$$(date +%s.%N); CCACHE_DISABLE=1 $(MAKE) --no-print-directory OUT=$(BUILD)/bench-clean images >/dev/null; t1=$$(date +%s.%N); \
-	echo "| clean build, no ccache (kernel, busybox, init, initramfs) | $$(echo "$$t1 - $$t0" | bc | cut -d. -f1) s |"; \
+	echo "| clean build, no ccache (kernel, busybox, init, initramfs) | $$(echo "$$t0 $$t1" | awk '{ printf "%.0f", $$2 - $$1 }') s |"; \
 	rm -rf $(BUILD)/bench-clean; \
 	} | tee -a $(BENCH)/report.md
 ifeq ($(BENCH_SEED),1)

@@ -14,8 +14,25 @@ LINUX_FORCE := FORCE
 else
 LINUX_NAME := $(basename $(basename $(notdir $(LINUX_SRC))))
 LINUX_TREE := $(BUILD)/src/$(LINUX_NAME)
+LINUX_UNPACK_DIR := $(LINUX_TREE)
 LINUX_UNPACKED := $(LINUX_TREE)/.tinylinux-unpacked
 LINUX_FORCE :=
+endif
+
+# Kernel changes are patches in patches/linux/, applied in order (by name)
+# to a copy of the tree: hard links to the pristine files, which patch(1)
+# replaces instead of editing, so the unpacked tree is never modified.
+# The copy and the object directory are named after a hash of the
+# series: a changed patch gives a new tree and a rebuild.
+LINUX_PATCH_DIR ?= $(TOP)/patches/linux
+LINUX_PATCHES := $(sort $(wildcard $(LINUX_PATCH_DIR)/*.patch))
+ifneq ($(LINUX_PATCHES),)
+LINUX_PRISTINE := $(LINUX_TREE)
+LINUX_PRISTINE_STAMP := $(LINUX_UNPACKED)
+LINUX_PATCH_ID := $(shell cat $(LINUX_PATCHES) | sha256sum | cut -c1-12)
+LINUX_NAME := $(LINUX_NAME)-p$(LINUX_PATCH_ID)
+LINUX_TREE := $(BUILD)/src/$(LINUX_NAME)
+LINUX_UNPACKED := $(LINUX_TREE)/.tinylinux-patched
 endif
 
 KOBJ := $(OUT)/linux-$(LINUX_NAME)
@@ -33,14 +50,33 @@ $(foreach f,$(LINUX_FRAGMENT_FILES),$(if $(wildcard $(f)),,\
 KMAKE = $(MAKE) --no-print-directory -C $(LINUX_TREE) O=$(KOBJ) \
 	ARCH=$(ARCH_NAME) CC="ccache gcc" HOSTCC="ccache gcc" -j$(JOBS)
 
-$(LINUX_TREE)/.tinylinux-unpacked: | $(DEPS_STAMP)
+ifneq ($(LINUX_UNPACK_DIR),)
+$(LINUX_UNPACK_DIR)/.tinylinux-unpacked: | $(DEPS_STAMP)
 	$(Q)[ -f "$(LINUX_SRC)" ] || { echo "error: LINUX_SRC=$(LINUX_SRC) is neither a kernel source tree nor a tarball (default: /usr/src/linux-source-6.1.tar.xz from package linux-source-6.1)" >&2; exit 1; }
-	$(say) UNPACK "$(LINUX_SRC) -> $(LINUX_TREE:$(TOP)/%=%)"
-	$(Q)rm -rf $(LINUX_TREE) $(LINUX_TREE).tmp && mkdir -p $(LINUX_TREE).tmp
-	$(Q)$(LOGRUN) $(LOGS)/linux-unpack.log tar -xf $(LINUX_SRC) --strip-components=1 -C $(LINUX_TREE).tmp
-	$(Q)[ -f $(LINUX_TREE).tmp/Kconfig ] && [ -f $(LINUX_TREE).tmp/scripts/kconfig/merge_config.sh ] || \
-		{ echo "error: $(LINUX_SRC) does not hold a Linux kernel source tree (no Kconfig at its top)" >&2; rm -rf $(LINUX_TREE).tmp; exit 1; }
-	$(Q)touch $(LINUX_TREE).tmp/.tinylinux-unpacked && mv $(LINUX_TREE).tmp $(LINUX_TREE)
+	$(say) UNPACK "$(LINUX_SRC) -> $(LINUX_UNPACK_DIR:$(TOP)/%=%)"
+	$(Q)rm -rf $(LINUX_UNPACK_DIR) $(LINUX_UNPACK_DIR).tmp && mkdir -p $(LINUX_UNPACK_DIR).tmp
+	$(Q)$(LOGRUN) $(LOGS)/linux-unpack.log tar -xf $(LINUX_SRC) --strip-components=1 -C $(LINUX_UNPACK_DIR).tmp
+	$(Q)[ -f $(LINUX_UNPACK_DIR).tmp/Kconfig ] && [ -f $(LINUX_UNPACK_DIR).tmp/scripts/kconfig/merge_config.sh ] || \
+		{ echo "error: $(LINUX_SRC) does not hold a Linux kernel source tree (no Kconfig at its top)" >&2; rm -rf $(LINUX_UNPACK_DIR).tmp; exit 1; }
+	$(Q)touch $(LINUX_UNPACK_DIR).tmp/.tinylinux-unpacked && mv $(LINUX_UNPACK_DIR).tmp $(LINUX_UNPACK_DIR)
+endif
+
+ifneq ($(LINUX_PATCHES),)
+$(LINUX_UNPACKED): $(LINUX_PRISTINE_STAMP) $(LINUX_PATCHES)
+	$(say) PATCH "$(words $(LINUX_PATCHES)) patch(es) from $(LINUX_PATCH_DIR:$(TOP)/%=%) -> $(LINUX_TREE:$(TOP)/%=%)"
+	$(Q)rm -rf $(LINUX_TREE).tmp && cp -al $(LINUX_PRISTINE) $(LINUX_TREE).tmp
+	$(Q)for p in $(LINUX_PATCHES); do \
+		if ! patch -d $(LINUX_TREE).tmp -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch \
+			-i $$p > $(LOGS)/linux-patch.log 2>&1; then \
+			echo "error: $${p#$(TOP)/} does not apply to $(LINUX_NAME):" >&2; \
+			cat $(LOGS)/linux-patch.log >&2; \
+			find $(LINUX_TREE).tmp -name '*.rej' -exec cat {} + >&2; \
+			rm -rf $(LINUX_TREE).tmp; exit 1; \
+		fi; \
+	done
+	$(Q)rm -f $(LINUX_TREE).tmp/.tinylinux-unpacked && touch $(LINUX_TREE).tmp/.tinylinux-patched
+	$(Q)rm -rf $(LINUX_TREE) && mv $(LINUX_TREE).tmp $(LINUX_TREE)
+endif
 
 # The configuration: "make tinyconfig", then the kernel's own
 # merge_config.sh adds our fragments and runs allnoconfig with the result
@@ -51,7 +87,7 @@ $(LINUX_TREE)/.tinylinux-unpacked: | $(DEPS_STAMP)
 KCONFIG := $(KOBJ)/.config
 $(KCONFIG): $(LINUX_FRAGMENT_FILES) $(LINUX_UNPACKED) $(TOP)/configs/profiles/$(PROFILE).mk $(TOP)/mk/linux.mk
 	$(Q)[ -f $(LINUX_TREE)/Kconfig ] || { echo "error: LINUX_SRC=$(LINUX_SRC) is not a kernel source tree (no Kconfig)" >&2; exit 1; }
-	$(say) KCONFIG "$(PROFILE): $(LINUX_BASE) + $(notdir $(LINUX_FRAGMENT_FILES))"
+	$(say) KCONFIG "$(PROFILE): $(LINUX_BASE)$(if $(strip $(LINUX_FRAGMENT_FILES)), + $(notdir $(LINUX_FRAGMENT_FILES)))"
 	$(Q)mkdir -p $(KOBJ)
 	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux-config.log sh -c '\
 		$(KMAKE) $(LINUX_BASE) && \

@@ -16,8 +16,8 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 		-fno-sanitize-recover=all -I$(TOP)/src/init -o $@.tmp \
 		$(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c -lcmocka && mv $@.tmp $@
 
-.PHONY: check check-unit check-boot check-repro check-errors
-check: check-style check-unit check-errors check-boot check-repro
+.PHONY: check check-unit check-config check-boot check-repro check-errors
+check: check-style check-unit check-config check-errors check-boot check-repro
 	@echo "check: all test suites passed"
 
 check-unit: $(UNIT_TEST)
@@ -54,6 +54,11 @@ check-repro: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT)
 	cmp $(INITRAMFS_TINYINIT) $(BUILD)/$(PROFILE)-repro/images/initramfs-tinyinit.cpio.xz && \
 	echo "  PASS     bzImage and initramfs are bit-identical ($$(sha256sum < $(KERNEL_IMAGE) | cut -c1-16)..., $$(sha256sum < $(INITRAMFS_TINYINIT) | cut -c1-16)...)"
 	$(Q)rm -rf $(BUILD)/$(PROFILE)-repro
+
+check-config: $(KCONFIG)
+	$(say) TEST "configuration tools (savefragment, check-config, patch series)"
+	$(Q)TOP=$(TOP) KCONFIG=$(KCONFIG) LINUX_TREE=$(LINUX_TREE) TESTLOGS=$(TESTLOGS) \
+		BUILD=$(BUILD) MAKE="$(MAKE)" $(TOP)/tests/config.sh
 
 check-errors: | $(DEPS_STAMP)
 	$(say) TEST "bad input gives one clear error"

@@ -13,7 +13,7 @@ port=$($TLEXPECT --free-port)
 httpd=$!
 trap 'kill $httpd 2>/dev/null || true' EXIT
 i=0
-until "$BUSYBOX" wget -q -O /dev/null "http://127.0.0.1:$port/f.bin"; do
+until "$BUSYBOX" wget -q -O /dev/null "http://127.0.0.1:$port/f.bin" 2>/dev/null; do
 	i=$((i + 1))
 	[ $i -lt 100 ] || { echo "bench: host httpd did not start" >&2; exit 1; }
 	"$BUSYBOX" usleep 50000
