@@ -28,11 +28,11 @@ check-unit: $(UNIT_TEST)
 # is made by a sub-make.
 ifneq ($(INIT),busybox)
 $(INITRAMFS_BUSYBOX): FORCE
-	$(Q)$(MAKE) --no-print-directory INIT=busybox initramfs
+	$(Q)$(MAKE) -s --no-print-directory INIT=busybox initramfs
 endif
 ifneq ($(INIT),tinyinit)
 $(INITRAMFS_TINYINIT): FORCE
-	$(Q)$(MAKE) --no-print-directory INIT=tinyinit initramfs
+	$(Q)$(MAKE) -s --no-print-directory INIT=tinyinit initramfs
 endif
 
 BOOT_TESTS := $(sort $(wildcard $(TOP)/tests/boot/*.sh))
