@@ -74,6 +74,7 @@ include $(TOP)/mk/init.mk
 include $(TOP)/mk/rootfs.mk
 include $(TOP)/mk/qemu.mk
 include $(TOP)/mk/tests.mk
+include $(TOP)/mk/kimage.mk
 include $(TOP)/mk/bench.mk
 
 .PHONY: images
@@ -104,7 +105,8 @@ help:
 	@echo '  linux-menuconfig  edit the kernel config      linux-savefragment  save edits as configs/linux/$$(FRAGMENT).config'
 	@echo '  busybox           static busybox (musl)       busybox-menuconfig'
 	@echo '  init              our PID 1 (tinyinit)        initramfs'
-	@echo '  check-style check-unit check-config check-errors check-boot check-repro'
+	@echo '  kimage            the kernel image inspector (build/host/kimage)'
+	@echo '  check-style check-unit check-kimage check-config check-errors check-boot check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep sources and ccache'
 	@echo '  distclean         remove $(BUILD) entirely'

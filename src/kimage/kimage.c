@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kimage: look inside a Linux kernel image.
+ *
+ *   kimage info [--json] FILE   the x86 boot header, the layout of the
+ *                               file, and the vmlinux ELF inside it
+ *   kimage extract FILE OUT     write the decompressed vmlinux
+ *
+ * FILE is read whole (at most 256 MiB); anything malformed gives one
+ * line on stderr and exit status 1 ("info" first prints what it could
+ * read, e.g. the header of an image whose payload is corrupt).  Why our own: the kernel has
+ * scripts/extract-vmlinux (a shell script that greps for magics and tries
+ * every decompressor) but nothing that explains the boot header and the
+ * layout, which is what kimage is for.
+ */
+#define _GNU_SOURCE
+#include "bzimage.h"
+#include "elf.h"
+#include "unpack.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_FILE ((size_t)256 << 20)
+
+static const char *prog = "kimage";
+
+static void __attribute__((noreturn)) die(const char *file, const char *msg)
+{
+	fprintf(stderr, "%s: %s: %s\n", prog, file, msg);
+	exit(1);
+}
+
+static uint8_t *read_all(const char *path, size_t *len)
+{
+	struct stat st;
+	uint8_t *buf;
+	size_t got = 0;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0 || fstat(fd, &st))
+		die(path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		die(path, "not a regular file");
+	if ((size_t)st.st_size > MAX_FILE)
+		die(path, "larger than 256 MiB: not a kernel image");
+	buf = malloc(st.st_size ? st.st_size : 1);
+	if (!buf)
+		die(path, "out of memory");
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, buf + got, st.st_size - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			die(path,
+			    n ? strerror(errno) : "file shrank while read");
+		got += n;
+	}
+	close(fd);
+	*len = got;
+	return buf;
+}
+
+static const char *machine_name(unsigned int m)
+{
+	switch (m) {
+	case 3:
+		return "i386";
+	case 40:
+		return "arm";
+	case 62:
+		return "x86_64";
+	case 183:
+		return "aarch64";
+	case 243:
+		return "riscv";
+	default:
+		return "other";
+	}
+}
+
+static void flags_str(unsigned int f, char *s)
+{
+	s[0] = f & 4 ? 'R' : '-';
+	s[1] = f & 2 ? 'W' : '-';
+	s[2] = f & 1 ? 'X' : '-';
+	s[3] = '\0';
+}
+
+/* Print s as a JSON string (our strings are printable ASCII already). */
+static void json_str(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			putchar('\\');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+static void print_json(const struct bzimage *bz, size_t len,
+		       const struct elf_info *e, size_t vmlinux_len,
+		       const char *elf_err)
+{
+	int i;
+
+	printf("{\"file_size\":%zu,\"setup_sects\":%u,\"protocol\":\"%u.%02u\",",
+	       len, bz->setup_sects, bz->protocol >> 8, bz->protocol & 0xff);
+	printf("\"kernel_version\":");
+	json_str(bz->kernel_version);
+	printf(",\"loadflags\":%u,\"relocatable\":%u,\"xloadflags\":%u,",
+	       bz->loadflags, bz->relocatable, bz->xloadflags);
+	printf("\"init_size\":%u,\"pref_address\":%llu,\"cmdline_size\":%u,",
+	       bz->init_size, (unsigned long long)bz->pref_address,
+	       bz->cmdline_size);
+	printf("\"payload_offset\":%u,\"payload_length\":%u,",
+	       bz->payload_offset, bz->payload_length);
+	printf("\"setup_size\":%zu,\"protected_mode_size\":%zu,",
+	       bz->setup_size, bz->pm_size);
+	printf("\"compression\":\"%s\",\"vmlinux\":", bz->compression);
+	if (!e) {
+		printf("{\"error\":");
+		json_str(elf_err);
+		printf("}}\n");
+		return;
+	}
+	printf("{\"size\":%zu,\"class\":%d,\"machine\":\"%s\",\"entry\":%llu,",
+	       vmlinux_len, e->bits, machine_name(e->machine),
+	       (unsigned long long)e->entry);
+	printf("\"segments\":[");
+	for (i = 0; i < e->nseg; i++) {
+		char f[4];
+
+		flags_str(e->seg[i].flags, f);
+		printf("%s{\"offset\":%llu,\"vaddr\":%llu,\"paddr\":%llu,",
+		       i ? "," : "", (unsigned long long)e->seg[i].offset,
+		       (unsigned long long)e->seg[i].vaddr,
+		       (unsigned long long)e->seg[i].paddr);
+		printf("\"filesz\":%llu,\"memsz\":%llu,\"flags\":\"%s\"}",
+		       (unsigned long long)e->seg[i].filesz,
+		       (unsigned long long)e->seg[i].memsz, f);
+	}
+	printf("],\"sections\":[");
+	for (i = 0; i < e->nsec; i++) {
+		printf("%s{\"name\":", i ? "," : "");
+		json_str(e->sec[i].name);
+		printf(",\"addr\":%llu,\"size\":%llu,\"nobits\":%s}",
+		       (unsigned long long)e->sec[i].addr,
+		       (unsigned long long)e->sec[i].size,
+		       e->sec[i].type == 8 ? "true" : "false");
+	}
+	printf("]}}\n");
+}
+
+static void row(size_t off, const char *what, size_t size, const char *why)
+{
+	printf("  0x%08zx +------------------------------------+\n", off);
+	printf("             | %-24s %9zu | %s\n", what, size, why);
+}
+
+static void print_text(const char *path, const struct bzimage *bz, size_t len,
+		       const struct elf_info *e, size_t vmlinux_len,
+		       const char *elf_err)
+{
+	char name[40];
+	int i;
+
+	printf("%s: Linux x86 bzImage, %zu bytes\n", path, len);
+	printf("  kernel_version  %s\n", bz->kernel_version);
+	printf("  boot protocol   %u.%02u\n", bz->protocol >> 8,
+	       bz->protocol & 0xff);
+	printf("  setup_sects     %u  (setup.bin = %zu bytes)\n",
+	       bz->setup_sects, bz->setup_size);
+	printf("  loadflags       0x%02x%s\n", bz->loadflags,
+	       bz->loadflags & 1 ? "  (LOADED_HIGH: loads at 1 MiB)" : "");
+	printf("  relocatable     %u\n", bz->relocatable);
+	printf("  xloadflags      0x%04x\n", bz->xloadflags);
+	printf("  cmdline_size    %u\n", bz->cmdline_size);
+	printf("  pref_address    0x%llx\n",
+	       (unsigned long long)bz->pref_address);
+	printf("  init_size       %u  (memory the decompression needs)\n",
+	       bz->init_size);
+	printf("  payload         offset %u, length %u, %s\n",
+	       bz->payload_offset, bz->payload_length, bz->compression);
+	printf("\nLayout of the file:\n");
+	row(0, "setup.bin", bz->setup_size,
+	    "real mode: boot header, then the switch to 32/64-bit");
+	row(bz->setup_size, "decompressor (head)", bz->payload_offset,
+	    "start of the protected-mode part");
+	snprintf(name, sizeof(name), "compressed vmlinux (%s)",
+		 bz->compression);
+	row(bz->payload_start, name, bz->payload_length,
+	    "the kernel proper, plus its 4-byte size");
+	row(bz->payload_start + bz->payload_length, "decompressor (rest)",
+	    len - bz->payload_start - bz->payload_length,
+	    "misc.c: relocates, decompresses, jumps to the kernel");
+	printf("  0x%08zx +------------------------------------+ end\n", len);
+	if (!e) {
+		printf("\nvmlinux: %s\n", elf_err);
+		return;
+	}
+	printf("\nvmlinux inside: %zu bytes, ELF%d %s, entry 0x%llx\n",
+	       vmlinux_len, e->bits, machine_name(e->machine),
+	       (unsigned long long)e->entry);
+	printf("  PT_LOAD   offset     vaddr              filesz     memsz      flags\n");
+	for (i = 0; i < e->nseg; i++) {
+		char f[4];
+
+		flags_str(e->seg[i].flags, f);
+		printf("            0x%08llx 0x%016llx %10llu %10llu %s\n",
+		       (unsigned long long)e->seg[i].offset,
+		       (unsigned long long)e->seg[i].vaddr,
+		       (unsigned long long)e->seg[i].filesz,
+		       (unsigned long long)e->seg[i].memsz, f);
+	}
+	printf("  sections (size in bytes):\n");
+	for (i = 0; i < e->nsec; i++)
+		if (e->sec[i].size && e->sec[i].addr)
+			printf("    %-24s %10llu%s\n", e->sec[i].name,
+			       (unsigned long long)e->sec[i].size,
+			       e->sec[i].type == 8 ? "  (bss: no file space)" :
+						     "");
+}
+
+static int bad_usage(void)
+{
+	fprintf(stderr,
+		"usage: %s info [--json] FILE\n"
+		"       %s extract FILE OUT\n",
+		prog, prog);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	struct bzimage bz;
+	struct elf_info *e = NULL;
+	char err[256] = "", elf_err[256] = "";
+	uint8_t *buf, *vmlinux = NULL;
+	size_t len, vlen = 0;
+	int json = 0, extract;
+	const char *file;
+
+	if (argc < 3)
+		return bad_usage();
+	extract = !strcmp(argv[1], "extract");
+	if (extract) {
+		if (argc != 4)
+			return bad_usage();
+		file = argv[2];
+	} else if (!strcmp(argv[1], "info")) {
+		json = argc == 4 && !strcmp(argv[2], "--json");
+		if (argc != 3 + json)
+			return bad_usage();
+		file = argv[2 + json];
+	} else {
+		return bad_usage();
+	}
+
+	buf = read_all(file, &len);
+	if (bzimage_parse(buf, len, &bz, err, sizeof(err)))
+		die(file, err);
+	if (unpack(bz.compression, buf + bz.payload_start, bz.payload_length,
+		   &vmlinux, &vlen, elf_err, sizeof(elf_err))) {
+		if (extract)
+			die(file, elf_err);
+	} else {
+		e = malloc(sizeof(*e));
+		if (!e)
+			die(file, "out of memory");
+		if (elf_describe(vmlinux, vlen, e, elf_err, sizeof(elf_err))) {
+			free(e);
+			e = NULL;
+		}
+	}
+
+	if (extract) {
+		char tmp[4096];
+		FILE *f;
+
+		snprintf(tmp, sizeof(tmp), "%s.tmp", argv[3]);
+		f = fopen(tmp, "wb");
+		if (!f || fwrite(vmlinux, 1, vlen, f) != vlen || fclose(f)) {
+			unlink(tmp);
+			die(argv[3], strerror(errno));
+		}
+		if (rename(tmp, argv[3]))
+			die(argv[3], strerror(errno));
+		printf("%s: %zu bytes of vmlinux (%s)\n", argv[3], vlen,
+		       e ? "ELF" : elf_err);
+	} else if (json) {
+		print_json(&bz, len, e, vlen, elf_err);
+	} else {
+		print_text(file, &bz, len, e, vlen, elf_err);
+	}
+	if (!e) {
+		/* The header was readable, the kernel inside was not. */
+		fflush(stdout);
+		die(file, elf_err);
+	}
+	free(e);
+	free(vmlinux);
+	free(buf);
+	return 0;
+}

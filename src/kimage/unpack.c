@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Payload decompression with zlib, liblzma, libbz2 and libzstd; see
+ * unpack.h.  Each decoder writes into a buffer that doubles as needed, up
+ * to UNPACK_LIMIT.
+ */
+#include "unpack.h"
+
+#include <bzlib.h>
+#include <lzma.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+#include <zstd.h>
+
+struct outbuf {
+	uint8_t *data;
+	size_t len, cap;
+};
+
+/* Make room for more output; returns 0, or -1 past the limit. */
+static int grow(struct outbuf *o)
+{
+	size_t cap = o->cap ? o->cap * 2 : (size_t)4 << 20;
+	uint8_t *p;
+
+	if (o->cap >= UNPACK_LIMIT)
+		return -1;
+	if (cap > UNPACK_LIMIT)
+		cap = UNPACK_LIMIT;
+	p = realloc(o->data, cap);
+	if (!p)
+		return -1;
+	o->data = p;
+	o->cap = cap;
+	return 0;
+}
+
+static int unpack_gzip(const uint8_t *in, size_t inlen, struct outbuf *o,
+		       char *err, size_t errlen)
+{
+	z_stream z;
+	int ret;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+		snprintf(err, errlen, "zlib: cannot initialise");
+		return -1;
+	}
+	z.next_in = (Bytef *)in;
+	z.avail_in = inlen > UINT32_MAX ? UINT32_MAX : (uInt)inlen;
+	do {
+		if (o->len == o->cap && grow(o)) {
+			inflateEnd(&z);
+			snprintf(err, errlen, "gzip: output over %zu MiB",
+				 UNPACK_LIMIT >> 20);
+			return -1;
+		}
+		z.next_out = o->data + o->len;
+		z.avail_out = (uInt)(o->cap - o->len);
+		ret = inflate(&z, Z_NO_FLUSH);
+		o->len = o->cap - z.avail_out;
+	} while (ret == Z_OK);
+	inflateEnd(&z);
+	if (ret != Z_STREAM_END) {
+		snprintf(err, errlen, "gzip: corrupt or truncated data (%s)",
+			 z.msg ? z.msg : "unexpected end");
+		return -1;
+	}
+	return 0;
+}
+
+static int unpack_lzma(const uint8_t *in, size_t inlen, int xz,
+		       struct outbuf *o, char *err, size_t errlen)
+{
+	lzma_stream s = LZMA_STREAM_INIT;
+	lzma_ret ret;
+
+	ret = xz ? lzma_stream_decoder(&s, UINT64_MAX, 0) :
+		   lzma_alone_decoder(&s, UINT64_MAX);
+	if (ret != LZMA_OK) {
+		snprintf(err, errlen, "liblzma: cannot initialise");
+		return -1;
+	}
+	s.next_in = in;
+	s.avail_in = inlen;
+	do {
+		if (o->len == o->cap && grow(o)) {
+			lzma_end(&s);
+			snprintf(err, errlen, "%s: output over %zu MiB",
+				 xz ? "xz" : "lzma", UNPACK_LIMIT >> 20);
+			return -1;
+		}
+		s.next_out = o->data + o->len;
+		s.avail_out = o->cap - o->len;
+		ret = lzma_code(&s, s.avail_in ? LZMA_RUN : LZMA_FINISH);
+		o->len = o->cap - s.avail_out;
+	} while (ret == LZMA_OK);
+	lzma_end(&s);
+	if (ret != LZMA_STREAM_END) {
+		snprintf(err, errlen,
+			 "%s: corrupt or truncated data (error %d)",
+			 xz ? "xz" : "lzma", (int)ret);
+		return -1;
+	}
+	return 0;
+}
+
+static int unpack_bzip2(const uint8_t *in, size_t inlen, struct outbuf *o,
+			char *err, size_t errlen)
+{
+	bz_stream b;
+	int ret;
+
+	memset(&b, 0, sizeof(b));
+	if (BZ2_bzDecompressInit(&b, 0, 0) != BZ_OK) {
+		snprintf(err, errlen, "libbz2: cannot initialise");
+		return -1;
+	}
+	b.next_in = (char *)in;
+	b.avail_in = inlen > UINT32_MAX ? UINT32_MAX : (unsigned int)inlen;
+	do {
+		size_t room;
+
+		if (o->len == o->cap && grow(o)) {
+			BZ2_bzDecompressEnd(&b);
+			snprintf(err, errlen, "bzip2: output over %zu MiB",
+				 UNPACK_LIMIT >> 20);
+			return -1;
+		}
+		room = o->cap - o->len;
+		b.next_out = (char *)o->data + o->len;
+		b.avail_out = room > UINT32_MAX ? UINT32_MAX :
+						  (unsigned int)room;
+		ret = BZ2_bzDecompress(&b);
+		o->len += room - b.avail_out;
+		if (ret == BZ_OK && !b.avail_in && b.avail_out)
+			break; /* input ended before the stream did */
+	} while (ret == BZ_OK);
+	BZ2_bzDecompressEnd(&b);
+	if (ret != BZ_STREAM_END) {
+		snprintf(err, errlen, "bzip2: corrupt or truncated data");
+		return -1;
+	}
+	return 0;
+}
+
+static int unpack_zstd(const uint8_t *in, size_t inlen, struct outbuf *o,
+		       char *err, size_t errlen)
+{
+	ZSTD_DStream *d = ZSTD_createDStream();
+	ZSTD_inBuffer zin = { in, inlen, 0 };
+	size_t ret = 1;
+
+	if (!d || ZSTD_isError(ZSTD_initDStream(d))) {
+		ZSTD_freeDStream(d);
+		snprintf(err, errlen, "libzstd: cannot initialise");
+		return -1;
+	}
+	/* The kernel uses a large window: allow what it may use. */
+	ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax, 31);
+	while (ret) {
+		ZSTD_outBuffer zout;
+
+		if (o->len == o->cap && grow(o)) {
+			ZSTD_freeDStream(d);
+			snprintf(err, errlen, "zstd: output over %zu MiB",
+				 UNPACK_LIMIT >> 20);
+			return -1;
+		}
+		zout.dst = o->data;
+		zout.size = o->cap;
+		zout.pos = o->len;
+		ret = ZSTD_decompressStream(d, &zout, &zin);
+		o->len = zout.pos;
+		if (ZSTD_isError(ret)) {
+			ZSTD_freeDStream(d);
+			snprintf(err, errlen, "zstd: %s",
+				 ZSTD_getErrorName(ret));
+			return -1;
+		}
+		if (ret && zin.pos == zin.size && zout.pos < zout.size) {
+			ZSTD_freeDStream(d);
+			snprintf(err, errlen, "zstd: truncated data");
+			return -1;
+		}
+	}
+	ZSTD_freeDStream(d);
+	return 0;
+}
+
+int unpack(const char *method, const uint8_t *in, size_t inlen, uint8_t **out,
+	   size_t *outlen, char *err, size_t errlen)
+{
+	struct outbuf o = { NULL, 0, 0 };
+	int ret;
+
+	*err = '\0';
+	if (!strcmp(method, "gzip"))
+		ret = unpack_gzip(in, inlen, &o, err, errlen);
+	else if (!strcmp(method, "xz"))
+		ret = unpack_lzma(in, inlen, 1, &o, err, errlen);
+	else if (!strcmp(method, "lzma"))
+		ret = unpack_lzma(in, inlen, 0, &o, err, errlen);
+	else if (!strcmp(method, "bzip2"))
+		ret = unpack_bzip2(in, inlen, &o, err, errlen);
+	else if (!strcmp(method, "zstd"))
+		ret = unpack_zstd(in, inlen, &o, err, errlen);
+	else
+		ret = -1;
+	if (ret && !*err)
+		snprintf(err, errlen, "cannot decompress %s payloads yet",
+			 method);
+	if (ret) {
+		free(o.data);
+		return -1;
+	}
+	*out = o.data;
+	*outlen = o.len;
+	return 0;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Decompressing a kernel payload with the real libraries: zlib, liblzma,
+ * libbz2, libzstd.  The output is bounded: a hostile payload cannot make
+ * us allocate more than the limit.
+ */
+#ifndef KIMAGE_UNPACK_H
+#define KIMAGE_UNPACK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define UNPACK_LIMIT ((size_t)512 << 20)
+
+/*
+ * Decompress in[0..inlen) with `method` ("gzip", "xz", "lzma", "bzip2",
+ * "zstd").  Trailing bytes after the first stream are ignored (the kernel
+ * appends the uncompressed size).  On success *out is malloc()ed and 0 is
+ * returned; otherwise -1 with a one-line reason in err.
+ */
+int unpack(const char *method, const uint8_t *in, size_t inlen, uint8_t **out,
+	   size_t *outlen, char *err, size_t errlen);
+
+#endif
