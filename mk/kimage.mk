@@ -1,7 +1,7 @@
 # kimage: a host tool that explains a kernel image (src/kimage).
 KIMAGE := $(HOST)/kimage
 KIMAGE_SRCS := $(addprefix $(TOP)/src/kimage/,kimage.c bzimage.c unpack.c elf.c)
-KIMAGE_LIBS := -lz -llzma -lbz2 -lzstd
+KIMAGE_LIBS := -lz -llzma -lbz2 -lzstd -llz4
 KIMAGE_TEST := $(HOST)/test_kimage
 
 .PHONY: kimage check-kimage
@@ -18,10 +18,23 @@ $(KIMAGE_TEST): $(TOP)/tests/unit/test_kimage.c $(filter-out %/kimage.c,$(KIMAGE
 		$(TOP)/tests/unit/test_kimage.c $(filter-out %/kimage.c,$(KIMAGE_SRCS)) \
 		-lcmocka $(KIMAGE_LIBS) && mv $@.tmp $@
 
-# kimage on our own image: the header, the JSON, a byte-exact extract,
-# and one clear error line for bad files.
-check-kimage: $(KIMAGE) $(KIMAGE_TEST) $(KERNEL_IMAGE)
+# A kernel we did not build: Debian's signed vmlinuz, from the package
+# linux-image-amd64 depends on (downloaded, unpacked, never installed).
+DEBIAN_KERNEL := $(DL)/debian-kernel
+$(DEBIAN_KERNEL)/.done: | $(DEPS_STAMP)
+	$(say) FETCH "Debian's signed kernel image (apt-get download), for kimage's tests"
+	$(Q)rm -rf $(DEBIAN_KERNEL) $(DEBIAN_KERNEL).tmp && mkdir -p $(DEBIAN_KERNEL).tmp
+	$(Q)pkg=$$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-/ { print $$2; exit }'); \
+	[ -n "$$pkg" ] || { echo "error: apt-cache knows no linux-image-amd64: run apt-get update" >&2; exit 1; }; \
+	$(LOGRUN) $(LOGS)/debian-kernel.log sh -c "cd $(DEBIAN_KERNEL).tmp && apt-get download $$pkg && \
+		dpkg-deb --fsys-tarfile $$pkg*.deb | tar -x ./boot && rm $$pkg*.deb"
+	$(Q)touch $(DEBIAN_KERNEL).tmp/.done && mv $(DEBIAN_KERNEL).tmp $(DEBIAN_KERNEL)
+
+# kimage on our own image (the header, the JSON, a byte-exact extract) and
+# on Debian's, and one clear error line for bad files.
+check-kimage: $(KIMAGE) $(KIMAGE_TEST) $(KERNEL_IMAGE) $(DEBIAN_KERNEL)/.done
 	$(say) TEST "kimage"
 	$(Q)$(KIMAGE_TEST)
 	$(Q)KIMAGE=$(KIMAGE) IMAGE=$(KERNEL_IMAGE) VMLINUX_BIN=$(KOBJ)/arch/x86/boot/compressed/vmlinux.bin \
+		DEBIAN_VMLINUZ="$$(ls $(DEBIAN_KERNEL)/boot/vmlinuz-* | head -n 1)" \
 		TESTLOGS=$(TESTLOGS) $(TOP)/tests/kimage.sh

@@ -29,6 +29,19 @@ else
 	ko "info --json:"; cat "$t/info.json"
 fi
 
+# Debian's signed kernel: another build, relocatable, with a signature
+# appended after the decompressor.
+"$KIMAGE" info "$DEBIAN_VMLINUZ" >"$t/debian.txt" 2>&1
+if grep -q "kernel_version  .*Debian" "$t/debian.txt" && grep -q "relocatable     1" "$t/debian.txt" &&
+	grep -q "ELF64 x86_64" "$t/debian.txt" &&
+	"$KIMAGE" extract "$DEBIAN_VMLINUZ" "$t/debian.vmlinux" >/dev/null &&
+	[ "$(head -c 4 "$t/debian.vmlinux" | od -An -c | tr -d ' ')" = '177ELF' ]; then
+	ok "Debian's $(basename "$DEBIAN_VMLINUZ"): $(sed -n 's/.*payload  *//p' "$t/debian.txt"), vmlinux $(stat -c %s "$t/debian.vmlinux") bytes"
+else
+	ko "Debian's vmlinuz:"; cat "$t/debian.txt"
+fi
+rm -f "$t/debian.vmlinux"
+
 # bad FILE: exit status 1, exactly one line on stderr, nothing on stdout.
 bad() {
 	"$KIMAGE" info "$2" >"$t/out" 2>"$t/err"

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Payload decompression with zlib, liblzma, libbz2 and libzstd; see
+ * Payload decompression with zlib, liblzma, libbz2, libzstd and liblz4; see
  * unpack.h.  Each decoder writes into a buffer that doubles as needed, up
  * to UNPACK_LIMIT.
  */
 #include "unpack.h"
 
 #include <bzlib.h>
+#include <lz4.h>
 #include <lzma.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,6 +191,68 @@ static int unpack_zstd(const uint8_t *in, size_t inlen, struct outbuf *o,
 	return 0;
 }
 
+/*
+ * The kernel's lz4 is the "legacy" format of "lz4 -l": a 4-byte magic,
+ * then blocks, each a 4-byte little-endian compressed size and the data,
+ * decompressing to at most 8 MiB.  liblz4 decodes blocks; the framing is
+ * read here.  The kernel's appended 4-byte size is the only trailer
+ * allowed.
+ */
+#define LZ4_LEGACY_MAGIC 0x184c2102u
+#define LZ4_LEGACY_BLOCK ((size_t)8 << 20)
+
+static uint32_t le32(const uint8_t *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static int unpack_lz4(const uint8_t *in, size_t inlen, struct outbuf *o,
+		      char *err, size_t errlen)
+{
+	size_t pos = 4;
+
+	if (inlen < 4 || le32(in) != LZ4_LEGACY_MAGIC) {
+		snprintf(err, errlen, "lz4: not the legacy format");
+		return -1;
+	}
+	while (inlen - pos >= 4) {
+		uint32_t n = le32(in + pos);
+		int got;
+
+		pos += 4;
+		if (n == LZ4_LEGACY_MAGIC)
+			continue; /* concatenated archives */
+		if (n > inlen - pos) {
+			if (inlen - pos == 0 && o->len)
+				return 0; /* that was the size trailer */
+			snprintf(err, errlen, "lz4: truncated block");
+			return -1;
+		}
+		while (o->cap - o->len < LZ4_LEGACY_BLOCK) {
+			if (grow(o)) {
+				snprintf(err, errlen,
+					 "lz4: output over %zu MiB",
+					 UNPACK_LIMIT >> 20);
+				return -1;
+			}
+		}
+		got = LZ4_decompress_safe((const char *)in + pos,
+					  (char *)o->data + o->len, (int)n,
+					  (int)LZ4_LEGACY_BLOCK);
+		if (got < 0) {
+			snprintf(err, errlen, "lz4: corrupt block");
+			return -1;
+		}
+		o->len += got;
+		pos += n;
+	}
+	if (!o->len) {
+		snprintf(err, errlen, "lz4: no data");
+		return -1;
+	}
+	return 0;
+}
+
 int unpack(const char *method, const uint8_t *in, size_t inlen, uint8_t **out,
 	   size_t *outlen, char *err, size_t errlen)
 {
@@ -207,6 +270,8 @@ int unpack(const char *method, const uint8_t *in, size_t inlen, uint8_t **out,
 		ret = unpack_bzip2(in, inlen, &o, err, errlen);
 	else if (!strcmp(method, "zstd"))
 		ret = unpack_zstd(in, inlen, &o, err, errlen);
+	else if (!strcmp(method, "lz4"))
+		ret = unpack_lz4(in, inlen, &o, err, errlen);
 	else
 		ret = -1;
 	if (ret && !*err)

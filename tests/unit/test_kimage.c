@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include <bzlib.h>
+#include <lz4.h>
 #include <lzma.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,13 +185,22 @@ static size_t pack(const char *method, const uint8_t *p, uint8_t *out,
 					 9, 0, 0);
 		return n;
 	}
+	if (!strcmp(method, "lz4")) {
+		/* The legacy frame: magic, then size + block. */
+		int n = LZ4_compress_default((const char *)p, (char *)out + 8,
+					     PLAIN_LEN, (int)cap - 8);
+
+		put32(out, 0, 0x184c2102);
+		put32(out, 4, (uint32_t)n);
+		return (size_t)n + 8;
+	}
 	return ZSTD_compress(out, cap, p, PLAIN_LEN, 19);
 }
 
 static void test_unpack(void **state)
 {
-	static const char *const methods[] = { "gzip", "xz", "lzma", "bzip2",
-					       "zstd" };
+	static const char *const methods[] = { "gzip",	"xz",	"lzma",
+					       "bzip2", "zstd", "lz4" };
 	uint8_t *p = plain(), *c = malloc(PLAIN_LEN * 2), *out;
 	size_t i, n, outlen;
 
