@@ -38,3 +38,32 @@ check-kimage: $(KIMAGE) $(KIMAGE_TEST) $(KERNEL_IMAGE) $(DEBIAN_KERNEL)/.done
 	$(Q)KIMAGE=$(KIMAGE) IMAGE=$(KERNEL_IMAGE) VMLINUX_BIN=$(KOBJ)/arch/x86/boot/compressed/vmlinux.bin \
 		DEBIAN_VMLINUZ="$$(ls $(DEBIAN_KERNEL)/boot/vmlinuz-* | head -n 1)" \
 		TESTLOGS=$(TESTLOGS) $(TOP)/tests/kimage.sh
+
+# Fuzzing kimage's parsers with libFuzzer (clang).  The corpus starts from
+# the head of our bzImage (header, decompressor, start of the payload) and
+# a tiny gzip-payload image; findings go to $(FUZZ_DIR)/crash-*.
+#   make fuzz FUZZ_SECONDS=600    a longer run (default 60 s)
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := $(BUILD)/fuzz
+FUZZER := $(HOST)/fuzz_kimage
+$(FUZZER): $(TOP)/tests/fuzz/fuzz_kimage.c $(filter-out %/kimage.c,$(KIMAGE_SRCS)) $(wildcard $(TOP)/src/kimage/*.h) | $(DEPS_STAMP)
+	$(say) CLANG "fuzz_kimage (libFuzzer, ASan, UBSan)"
+	$(Q)mkdir -p $(@D) && clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+		-DUNPACK_LIMIT='((size_t)64 << 20)' -I$(TOP)/src/kimage -o $@.tmp \
+		$(TOP)/tests/fuzz/fuzz_kimage.c $(filter-out %/kimage.c,$(KIMAGE_SRCS)) \
+		$(KIMAGE_LIBS) && mv $@.tmp $@
+
+.PHONY: fuzz check-fuzz
+fuzz: $(FUZZER) $(KERNEL_IMAGE)
+	$(Q)mkdir -p $(FUZZ_DIR)/corpus
+	$(Q)head -c 24576 $(KERNEL_IMAGE) > $(FUZZ_DIR)/corpus/bzimage-head
+	$(say) FUZZ "kimage parsers for $(FUZZ_SECONDS) s (log: $(FUZZ_DIR:$(TOP)/%=%)/fuzz.log)"
+	$(Q)cd $(FUZZ_DIR) && $(FUZZER) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-rss_limit_mb=1024 -print_final_stats=1 corpus > fuzz.log 2>&1 || \
+		{ tail -n 30 fuzz.log; echo "fuzz: a finding, see $(FUZZ_DIR)/fuzz.log and crash-* there" >&2; exit 1; }
+	$(Q)grep -E "^stat::number_of_executed_units|^stat::new_units_added" $(FUZZ_DIR)/fuzz.log | \
+		sed 's/^stat::/  FUZZ     /'
+
+# The short run "make check" does.
+check-fuzz:
+	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=15

@@ -17,7 +17,7 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 		$(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c -lcmocka && mv $@.tmp $@
 
 .PHONY: check check-unit check-config check-boot check-repro check-errors
-check: check-style check-unit check-kimage check-config check-errors check-boot check-repro
+check: check-style check-unit check-kimage check-fuzz check-config check-errors check-boot check-repro
 	@echo "check: all test suites passed"
 
 check-unit: $(UNIT_TEST)
@@ -70,7 +70,7 @@ check-errors: | $(DEPS_STAMP)
 # char *" for argv arrays, which execv() wants as char *const[]; u8/u32,
 # which are kernel types (userspace has uint8_t...); and CamelCase, which
 # cmocka's names use.
-STYLE_SRCS := $(wildcard $(TOP)/src/*/*.[ch]) $(wildcard $(TOP)/tests/unit/*.c)
+STYLE_SRCS := $(wildcard $(TOP)/src/*/*.[ch] $(TOP)/tests/unit/*.c $(TOP)/tests/fuzz/*.c)
 CHECKPATCH_IGNORE := PREFER_DEFINED_ATTRIBUTE_MACRO,STATIC_CONST_CHAR_ARRAY,CAMELCASE,PREFER_KERNEL_TYPES
 .PHONY: check-style
 check-style: $(LINUX_UNPACKED)

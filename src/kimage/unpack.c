@@ -15,6 +15,9 @@
 #include <zlib.h>
 #include <zstd.h>
 
+/* Memory a decoder may take for its dictionary or window. */
+#define DECODER_MEMLIMIT ((uint64_t)160 << 20)
+
 struct outbuf {
 	uint8_t *data;
 	size_t len, cap;
@@ -78,8 +81,13 @@ static int unpack_lzma(const uint8_t *in, size_t inlen, int xz,
 	lzma_stream s = LZMA_STREAM_INIT;
 	lzma_ret ret;
 
-	ret = xz ? lzma_stream_decoder(&s, UINT64_MAX, 0) :
-		   lzma_alone_decoder(&s, UINT64_MAX);
+	/*
+	 * The header names the dictionary size and liblzma allocates it:
+	 * bound it (the kernel's xz uses 32 MiB, lzma -9 64 MiB), or a
+	 * hostile header asks for 4 GiB (found by make fuzz).
+	 */
+	ret = xz ? lzma_stream_decoder(&s, DECODER_MEMLIMIT, 0) :
+		   lzma_alone_decoder(&s, DECODER_MEMLIMIT);
 	if (ret != LZMA_OK) {
 		snprintf(err, errlen, "liblzma: cannot initialise");
 		return -1;
@@ -159,8 +167,8 @@ static int unpack_zstd(const uint8_t *in, size_t inlen, struct outbuf *o,
 		snprintf(err, errlen, "libzstd: cannot initialise");
 		return -1;
 	}
-	/* The kernel uses a large window: allow what it may use. */
-	ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax, 31);
+	/* Up to a 128 MiB window (the kernel's zstd uses 2 MiB). */
+	ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax, 27);
 	while (ret) {
 		ZSTD_outBuffer zout;
 

@@ -10,7 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifndef UNPACK_LIMIT
 #define UNPACK_LIMIT ((size_t)512 << 20)
+#endif
 
 /*
  * Decompress in[0..inlen) with `method` ("gzip", "xz", "lzma", "bzip2",

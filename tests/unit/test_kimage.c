@@ -227,6 +227,11 @@ static void test_unpack(void **state)
 	}
 	assert_int_equal(unpack("lzo", c, 10, &out, &outlen, err, sizeof(err)),
 			 -1);
+	/* An lzma header asking for a 4 GiB dictionary (found by fuzzing). */
+	memset(c, 0xff, 64);
+	c[0] = 0x5d;
+	assert_int_equal(unpack("lzma", c, 64, &out, &outlen, err, sizeof(err)),
+			 -1);
 	free(c);
 	free(p);
 }
