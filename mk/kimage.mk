@@ -1,6 +1,6 @@
 # kimage: a host tool that explains a kernel image (src/kimage).
 KIMAGE := $(HOST)/kimage
-KIMAGE_SRCS := $(addprefix $(TOP)/src/kimage/,kimage.c bzimage.c unpack.c elf.c)
+KIMAGE_SRCS := $(addprefix $(TOP)/src/kimage/,kimage.c bzimage.c armhdr.c unpack.c elf.c)
 KIMAGE_LIBS := -lz -llzma -lbz2 -lzstd -llz4
 KIMAGE_TEST := $(HOST)/test_kimage
 

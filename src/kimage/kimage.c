@@ -3,8 +3,11 @@
  * kimage: look inside a Linux kernel image.
  *
  *   kimage info [--json] FILE   the x86 boot header, the layout of the
- *                               file, and the vmlinux ELF inside it
- *   kimage extract FILE OUT     write the decompressed vmlinux
+ *                               file, and the vmlinux ELF inside it; for
+ *                               ARM zImages and arm64/riscv Images, their
+ *                               headers
+ *   kimage extract FILE OUT     write the decompressed vmlinux (or, for a
+ *                               zImage, the decompressed Image)
  *
  * FILE is read whole (at most 256 MiB); anything malformed gives one
  * line on stderr and exit status 1 ("info" first prints what it could
@@ -14,6 +17,7 @@
  * layout, which is what kimage is for.
  */
 #define _GNU_SOURCE
+#include "armhdr.h"
 #include "bzimage.h"
 #include "elf.h"
 #include "unpack.h"
@@ -229,6 +233,87 @@ static void print_text(const char *path, const struct bzimage *bz, size_t len,
 						     "");
 }
 
+/* ARM zImage, arm64 and riscv Image: header fields, and what is inside. */
+static void arm_info(const char *path, const struct armimage *a, size_t len,
+		     size_t unpacked, int json)
+{
+	if (json) {
+		printf("{\"file_size\":%zu,\"format\":\"%s\",", len, a->format);
+		if (!strcmp(a->format, "arm-zimage")) {
+			printf("\"start\":%u,\"end\":%u,\"big_endian\":%s,",
+			       a->start, a->end,
+			       a->big_endian ? "true" : "false");
+			printf("\"payload_offset\":%zu,\"compression\":\"%s\",",
+			       a->payload_start, a->compression);
+			printf("\"unpacked_size\":%zu}\n", unpacked);
+		} else {
+			printf("\"text_offset\":%llu,\"image_size\":%llu,",
+			       (unsigned long long)a->text_offset,
+			       (unsigned long long)a->image_size);
+			printf("\"flags\":%llu,\"version\":%u}\n",
+			       (unsigned long long)a->flags, a->version);
+		}
+		return;
+	}
+	printf("%s: %s, %zu bytes\n", path, a->format, len);
+	if (!strcmp(a->format, "arm-zimage")) {
+		printf("  start 0x%08x, end 0x%08x (%u bytes), %s-endian\n",
+		       a->start, a->end, a->end - a->start,
+		       a->big_endian ? "big" : "little");
+		printf("  compressed kernel at offset %zu: %s",
+		       a->payload_start, a->compression);
+		if (unpacked)
+			printf(", %zu bytes unpacked (the Image)", unpacked);
+		printf("\n");
+		return;
+	}
+	printf("  text_offset 0x%llx, image_size %llu, flags 0x%llx",
+	       (unsigned long long)a->text_offset,
+	       (unsigned long long)a->image_size, (unsigned long long)a->flags);
+	if (!strcmp(a->format, "riscv-image"))
+		printf(", header version %u.%u", a->version >> 16,
+		       a->version & 0xffff);
+	printf("\n  (an uncompressed Image: the boot loader jumps to its start)\n");
+}
+
+/* The non-x86 images: returns when FILE is none of them. */
+static void try_arm(const char *file, const uint8_t *buf, size_t len, int json,
+		    const char *out)
+{
+	struct armimage a;
+	uint8_t *img = NULL;
+	size_t ilen = 0;
+	char err[256];
+
+	if (armimage_parse(buf, len, &a, err, sizeof(err)))
+		return;
+	if (a.payload_start &&
+	    unpack(a.compression, buf + a.payload_start, len - a.payload_start,
+		   &img, &ilen, err, sizeof(err)) &&
+	    out)
+		die(file, err);
+	if (out) {
+		char tmp[4096];
+		FILE *f;
+
+		if (!img)
+			die(file, "an uncompressed Image: nothing to extract");
+		snprintf(tmp, sizeof(tmp), "%s.tmp", out);
+		f = fopen(tmp, "wb");
+		if (!f || fwrite(img, 1, ilen, f) != ilen || fclose(f)) {
+			unlink(tmp);
+			die(out, strerror(errno));
+		}
+		if (rename(tmp, out))
+			die(out, strerror(errno));
+		printf("%s: %zu bytes of Image\n", out, ilen);
+	} else {
+		arm_info(file, &a, len, ilen, json);
+	}
+	free(img);
+	exit(0);
+}
+
 static int bad_usage(void)
 {
 	fprintf(stderr,
@@ -265,8 +350,10 @@ int main(int argc, char **argv)
 	}
 
 	buf = read_all(file, &len);
-	if (bzimage_parse(buf, len, &bz, err, sizeof(err)))
+	if (bzimage_parse(buf, len, &bz, err, sizeof(err))) {
+		try_arm(file, buf, len, json, extract ? argv[3] : NULL);
 		die(file, err);
+	}
 	if (unpack(bz.compression, buf + bz.payload_start, bz.payload_length,
 		   &vmlinux, &vlen, elf_err, sizeof(elf_err))) {
 		if (extract)

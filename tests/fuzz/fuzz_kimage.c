@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 
+#include "armhdr.h"
 #include "bzimage.h"
 #include "elf.h"
 #include "unpack.h"
@@ -17,6 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct elf_info e;
+	struct armimage a;
 	struct bzimage bz;
 	char err[256];
 	uint8_t *out;
@@ -24,6 +26,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* The input as a whole image, and as a bare vmlinux. */
 	elf_describe(data, size, &e, err, sizeof(err));
+	if (!armimage_parse(data, size, &a, err, sizeof(err)) &&
+	    a.payload_start &&
+	    !unpack(a.compression, data + a.payload_start,
+		    size - a.payload_start, &out, &outlen, err, sizeof(err)))
+		free(out);
 	if (bzimage_parse(data, size, &bz, err, sizeof(err)))
 		return 0;
 	if (unpack(bz.compression, data + bz.payload_start, bz.payload_length,

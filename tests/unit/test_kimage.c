@@ -18,6 +18,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "armhdr.h"
 #include "bzimage.h"
 #include "elf.h"
 #include "unpack.h"
@@ -270,6 +271,46 @@ static void test_elf(void **state)
 	free(e);
 }
 
+static void test_arm_headers(void **state)
+{
+	static const uint8_t xz_magic[] = { 0xfd, '7', 'z', 'X', 'Z', 0 };
+	uint8_t b[512];
+	struct armimage a;
+
+	(void)state;
+	memset(b, 0, sizeof(b));
+	memcpy(b + 56, "ARM\x64", 4);
+	put32(b, 8, 0x80000);
+	put32(b, 16, 0x1234000);
+	assert_int_equal(armimage_parse(b, 64, &a, err, sizeof(err)), 0);
+	assert_string_equal(a.format, "arm64-image");
+	assert_int_equal(a.text_offset, 0x80000);
+	assert_int_equal(a.image_size, 0x1234000);
+	assert_int_equal(armimage_parse(b, 63, &a, err, sizeof(err)), -1);
+
+	memset(b, 0, sizeof(b));
+	memcpy(b + 48, "RISCV\0\0\0", 8);
+	put32(b, 32, 2);
+	assert_int_equal(armimage_parse(b, 64, &a, err, sizeof(err)), 0);
+	assert_string_equal(a.format, "riscv-image");
+	assert_int_equal(a.version, 2);
+
+	memset(b, 0, sizeof(b));
+	put32(b, 0x24, 0x016f2818);
+	put32(b, 0x28, 0x8000);
+	put32(b, 0x2c, 0x8000 + 512);
+	put32(b, 0x30, 0x04030201);
+	memcpy(b + 0x100, xz_magic, 6);
+	assert_int_equal(armimage_parse(b, sizeof(b), &a, err, sizeof(err)), 0);
+	assert_string_equal(a.format, "arm-zimage");
+	assert_int_equal(a.end - a.start, 512);
+	assert_int_equal(a.big_endian, 0);
+	assert_int_equal(a.payload_start, 0x100);
+	assert_string_equal(a.compression, "xz");
+	assert_int_equal(armimage_parse(b, 0x30, &a, err, sizeof(err)), -1);
+	assert_int_equal(armimage_parse(b, 0, &a, err, sizeof(err)), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_magics),
 		cmocka_unit_test(test_unpack),
 		cmocka_unit_test(test_elf),
+		cmocka_unit_test(test_arm_headers),
 	};
 
 	return cmocka_run_group_tests_name("kimage", tests, NULL, NULL);

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ARM zImage and arm64/riscv Image headers; see armhdr.h.
+ */
+#include "armhdr.h"
+
+#include "bzimage.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static uint64_t le(const uint8_t *b, size_t off, int n)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = n - 1; i >= 0; i--)
+		v = v << 8 | b[off + i];
+	return v;
+}
+
+/*
+ * A zImage's decompressor has the compressed kernel somewhere in its
+ * data: find the first compression magic after the header.  (xz and
+ * gzip are what ARM kernels use; lzma's 3-byte magic is too common to
+ * trust in the middle of code.)
+ */
+static void find_payload(const uint8_t *buf, size_t len, struct armimage *a)
+{
+	size_t i;
+
+	for (i = 0x40; i + 6 <= len; i++) {
+		const char *c = compression_by_magic(buf + i, len - i);
+
+		if (!strcmp(c, "xz") || !strcmp(c, "gzip") ||
+		    !strcmp(c, "lzo") || !strcmp(c, "lz4") ||
+		    !strcmp(c, "zstd")) {
+			/* gzip: also require deflate (8) as the method */
+			if (!strcmp(c, "gzip") && buf[i + 2] != 8)
+				continue;
+			a->payload_start = i;
+			a->compression = c;
+			return;
+		}
+	}
+}
+
+int armimage_parse(const uint8_t *buf, size_t len, struct armimage *a,
+		   char *err, size_t errlen)
+{
+	memset(a, 0, sizeof(*a));
+	a->compression = "none";
+	if (len >= 0x34 && le(buf, 0x24, 4) == 0x016f2818) {
+		a->format = "arm-zimage";
+		a->start = (uint32_t)le(buf, 0x28, 4);
+		a->end = (uint32_t)le(buf, 0x2c, 4);
+		a->big_endian = le(buf, 0x30, 4) == 0x01020304;
+		find_payload(buf, len, a);
+		return 0;
+	}
+	if (len >= 64 && !memcmp(buf + 56, "ARM\x64", 4)) {
+		a->format = "arm64-image";
+		a->text_offset = le(buf, 8, 8);
+		a->image_size = le(buf, 16, 8);
+		a->flags = le(buf, 24, 8);
+		return 0;
+	}
+	if (len >= 64 && !memcmp(buf + 48, "RISCV\0\0\0", 8)) {
+		a->format = "riscv-image";
+		a->text_offset = le(buf, 8, 8);
+		a->image_size = le(buf, 16, 8);
+		a->flags = le(buf, 24, 8);
+		a->version = (uint32_t)le(buf, 32, 4);
+		return 0;
+	}
+	snprintf(err, errlen, "not a kernel image kimage knows (%s)",
+		 "x86 bzImage, ARM zImage, arm64 or riscv Image");
+	return -1;
+}
