@@ -6,18 +6,10 @@
 
 #include "bzimage.h"
 
+#include "bytes.h"
+
 #include <stdio.h>
 #include <string.h>
-
-static uint64_t le(const uint8_t *b, size_t off, int n)
-{
-	uint64_t v = 0;
-	int i;
-
-	for (i = n - 1; i >= 0; i--)
-		v = v << 8 | b[off + i];
-	return v;
-}
 
 /*
  * A zImage's decompressor has the compressed kernel somewhere in its
@@ -50,27 +42,27 @@ int armimage_parse(const uint8_t *buf, size_t len, struct armimage *a,
 {
 	memset(a, 0, sizeof(*a));
 	a->compression = "none";
-	if (len >= 0x34 && le(buf, 0x24, 4) == 0x016f2818) {
+	if (len >= 0x34 && get_le(buf, 0x24, 4) == 0x016f2818) {
 		a->format = "arm-zimage";
-		a->start = (uint32_t)le(buf, 0x28, 4);
-		a->end = (uint32_t)le(buf, 0x2c, 4);
-		a->big_endian = le(buf, 0x30, 4) == 0x01020304;
+		a->start = (uint32_t)get_le(buf, 0x28, 4);
+		a->end = (uint32_t)get_le(buf, 0x2c, 4);
+		a->big_endian = get_le(buf, 0x30, 4) == 0x01020304;
 		find_payload(buf, len, a);
 		return 0;
 	}
 	if (len >= 64 && !memcmp(buf + 56, "ARM\x64", 4)) {
 		a->format = "arm64-image";
-		a->text_offset = le(buf, 8, 8);
-		a->image_size = le(buf, 16, 8);
-		a->flags = le(buf, 24, 8);
+		a->text_offset = get_le(buf, 8, 8);
+		a->image_size = get_le(buf, 16, 8);
+		a->flags = get_le(buf, 24, 8);
 		return 0;
 	}
 	if (len >= 64 && !memcmp(buf + 48, "RISCV\0\0\0", 8)) {
 		a->format = "riscv-image";
-		a->text_offset = le(buf, 8, 8);
-		a->image_size = le(buf, 16, 8);
-		a->flags = le(buf, 24, 8);
-		a->version = (uint32_t)le(buf, 32, 4);
+		a->text_offset = get_le(buf, 8, 8);
+		a->image_size = get_le(buf, 16, 8);
+		a->flags = get_le(buf, 24, 8);
+		a->version = (uint32_t)get_le(buf, 32, 4);
 		return 0;
 	}
 	snprintf(err, errlen, "not a kernel image kimage knows (%s)",

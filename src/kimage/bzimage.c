@@ -3,6 +3,7 @@
  * The x86 boot protocol header; see bzimage.h.
  */
 #include "bzimage.h"
+#include "bytes.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,17 +33,12 @@ static unsigned int get8(const uint8_t *b, size_t off)
 
 static unsigned int get16(const uint8_t *b, size_t off)
 {
-	return b[off] | (unsigned int)b[off + 1] << 8;
+	return (unsigned int)get_le(b, off, 2);
 }
 
 static uint32_t get32(const uint8_t *b, size_t off)
 {
-	return get16(b, off) | (uint32_t)get16(b, off + 2) << 16;
-}
-
-static uint64_t get64(const uint8_t *b, size_t off)
-{
-	return get32(b, off) | (uint64_t)get32(b, off + 4) << 32;
+	return (uint32_t)get_le(b, off, 4);
 }
 
 const char *compression_by_magic(const uint8_t *p, size_t n)
@@ -94,7 +90,7 @@ int bzimage_parse(const uint8_t *buf, size_t len, struct bzimage *bz, char *err,
 	bz->cmdline_size = get32(buf, 0x238);
 	bz->payload_offset = get32(buf, 0x248);
 	bz->payload_length = get32(buf, 0x24c);
-	bz->pref_address = bz->protocol >= 0x020a ? get64(buf, 0x258) : 0;
+	bz->pref_address = bz->protocol >= 0x020a ? get_le(buf, 0x258, 8) : 0;
 	bz->init_size = bz->protocol >= 0x020a ? get32(buf, 0x260) : 0;
 
 	if (bz->setup_size > len)

@@ -6,18 +6,10 @@
  */
 #include "elf.h"
 
+#include "bytes.h"
+
 #include <stdio.h>
 #include <string.h>
-
-static uint64_t rd(const uint8_t *b, size_t off, int n)
-{
-	uint64_t v = 0;
-	int i;
-
-	for (i = n - 1; i >= 0; i--)
-		v = v << 8 | b[off + i];
-	return v;
-}
 
 /* Is [off, off + n) inside a buffer of len bytes? */
 static int inside(uint64_t off, uint64_t n, size_t len)
@@ -51,15 +43,15 @@ int elf_describe(const uint8_t *buf, size_t len, struct elf_info *e, char *err,
 		snprintf(err, errlen, "truncated ELF header");
 		return -1;
 	}
-	e->machine = (unsigned int)rd(buf, 18, 2);
-	e->entry = rd(buf, 24, w);
-	phoff = rd(buf, 24 + w, w);
-	shoff = rd(buf, 24 + 2 * w, w);
-	phentsize = (unsigned int)rd(buf, 30 + 3 * w, 2);
-	phnum = (unsigned int)rd(buf, 32 + 3 * w, 2);
-	shentsize = (unsigned int)rd(buf, 34 + 3 * w, 2);
-	shnum = (unsigned int)rd(buf, 36 + 3 * w, 2);
-	shstrndx = (unsigned int)rd(buf, 38 + 3 * w, 2);
+	e->machine = (unsigned int)get_le(buf, 18, 2);
+	e->entry = get_le(buf, 24, w);
+	phoff = get_le(buf, 24 + w, w);
+	shoff = get_le(buf, 24 + 2 * w, w);
+	phentsize = (unsigned int)get_le(buf, 30 + 3 * w, 2);
+	phnum = (unsigned int)get_le(buf, 32 + 3 * w, 2);
+	shentsize = (unsigned int)get_le(buf, 34 + 3 * w, 2);
+	shnum = (unsigned int)get_le(buf, 36 + 3 * w, 2);
+	shstrndx = (unsigned int)get_le(buf, 38 + 3 * w, 2);
 
 	if (phnum && (phentsize < (e->bits == 64 ? 56u : 32u) ||
 		      !inside(phoff, (uint64_t)phentsize * phnum, len))) {
@@ -70,23 +62,23 @@ int elf_describe(const uint8_t *buf, size_t len, struct elf_info *e, char *err,
 		const uint8_t *p = buf + phoff + (uint64_t)i * phentsize;
 		struct elf_seg *s;
 
-		if (rd(p, 0, 4) != 1 || e->nseg == ELF_MAX_SEGS)
+		if (get_le(p, 0, 4) != 1 || e->nseg == ELF_MAX_SEGS)
 			continue; /* PT_LOAD only */
 		s = &e->seg[e->nseg++];
 		if (e->bits == 64) {
-			s->flags = (unsigned int)rd(p, 4, 4);
-			s->offset = rd(p, 8, 8);
-			s->vaddr = rd(p, 16, 8);
-			s->paddr = rd(p, 24, 8);
-			s->filesz = rd(p, 32, 8);
-			s->memsz = rd(p, 40, 8);
+			s->flags = (unsigned int)get_le(p, 4, 4);
+			s->offset = get_le(p, 8, 8);
+			s->vaddr = get_le(p, 16, 8);
+			s->paddr = get_le(p, 24, 8);
+			s->filesz = get_le(p, 32, 8);
+			s->memsz = get_le(p, 40, 8);
 		} else {
-			s->offset = rd(p, 4, 4);
-			s->vaddr = rd(p, 8, 4);
-			s->paddr = rd(p, 12, 4);
-			s->filesz = rd(p, 16, 4);
-			s->memsz = rd(p, 20, 4);
-			s->flags = (unsigned int)rd(p, 24, 4);
+			s->offset = get_le(p, 4, 4);
+			s->vaddr = get_le(p, 8, 4);
+			s->paddr = get_le(p, 12, 4);
+			s->filesz = get_le(p, 16, 4);
+			s->memsz = get_le(p, 20, 4);
+			s->flags = (unsigned int)get_le(p, 24, 4);
 		}
 	}
 
@@ -101,20 +93,20 @@ int elf_describe(const uint8_t *buf, size_t len, struct elf_info *e, char *err,
 		const uint8_t *sh =
 			buf + shoff + (uint64_t)shstrndx * shentsize;
 
-		strtab_off = rd(sh, e->bits == 64 ? 24 : 16, w);
-		strtab_size = rd(sh, e->bits == 64 ? 32 : 20, w);
+		strtab_off = get_le(sh, e->bits == 64 ? 24 : 16, w);
+		strtab_size = get_le(sh, e->bits == 64 ? 32 : 20, w);
 		if (!inside(strtab_off, strtab_size, len))
 			strtab_size = 0; /* names unavailable */
 	}
 	for (i = 1; i < shnum && e->nsec < ELF_MAX_SECS; i++) {
 		const uint8_t *sh = buf + shoff + (uint64_t)i * shentsize;
 		struct elf_sec *s = &e->sec[e->nsec++];
-		uint64_t name = rd(sh, 0, 4);
+		uint64_t name = get_le(sh, 0, 4);
 		size_t k;
 
-		s->type = (unsigned int)rd(sh, 4, 4);
-		s->addr = rd(sh, e->bits == 64 ? 16 : 12, w);
-		s->size = rd(sh, e->bits == 64 ? 32 : 20, w);
+		s->type = (unsigned int)get_le(sh, 4, 4);
+		s->addr = get_le(sh, e->bits == 64 ? 16 : 12, w);
+		s->size = get_le(sh, e->bits == 64 ? 32 : 20, w);
 		for (k = 0; name + k < strtab_size && k < sizeof(s->name) - 1;
 		     k++) {
 			char c = (char)buf[strtab_off + name + k];
