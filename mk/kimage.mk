@@ -1,7 +1,7 @@
 # kimage: a host tool that explains a kernel image (src/kimage).
 KIMAGE := $(HOST)/kimage
 KIMAGE_SRCS := $(addprefix $(TOP)/src/kimage/,kimage.c bzimage.c armhdr.c unpack.c elf.c)
-KIMAGE_LIBS := -lz -llzma -lbz2 -lzstd -llz4
+KIMAGE_LIBS := -lz -llzma -lbz2 -lzstd -llz4 -llzo2
 KIMAGE_TEST := $(HOST)/test_kimage
 
 .PHONY: kimage check-kimage

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Payload decompression with zlib, liblzma, libbz2, libzstd and liblz4; see
+ * Payload decompression with zlib, liblzma, libbz2, libzstd, liblz4 and
+ * liblzo2; see
  * unpack.h.  Each decoder writes into a buffer that doubles as needed, up
  * to UNPACK_LIMIT.
  */
@@ -8,6 +9,7 @@
 
 #include <bzlib.h>
 #include <lz4.h>
+#include <lzo/lzo1x.h>
 #include <lzma.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -261,6 +263,106 @@ static int unpack_lz4(const uint8_t *in, size_t inlen, struct outbuf *o,
 	return 0;
 }
 
+/*
+ * The kernel's lzo is the file format of the lzop tool: a header (magic,
+ * versions, method, flags, mode, times, a name, a checksum), then blocks
+ * of big-endian uncompressed and compressed sizes, optional checksums
+ * and the data, until an uncompressed size of 0.  liblzo2 decodes the
+ * blocks; the format is read here, as the kernel's lib/decompress_unlzo.c
+ * does.
+ */
+#define LZOP_BLOCK_MAX ((size_t)8 << 20)
+
+static uint32_t be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3];
+}
+
+static int unpack_lzo(const uint8_t *in, size_t inlen, struct outbuf *o,
+		      char *err, size_t errlen)
+{
+	static const uint8_t magic[9] = { 0x89, 'L',  'Z',  'O', 0,
+					  0x0d, 0x0a, 0x1a, 0x0a };
+	size_t pos = 9, need;
+	unsigned int version, flags;
+
+	if (lzo_init() != LZO_E_OK) {
+		snprintf(err, errlen, "liblzo2: cannot initialise");
+		return -1;
+	}
+	if (inlen < 9 + 16 || memcmp(in, magic, 9))
+		goto truncated;
+	version = in[pos] << 8 | in[pos + 1];
+	pos += 4; /* version, library version */
+	if (version >= 0x0940)
+		pos += 2; /* version needed to extract */
+	pos += 1; /* method */
+	if (version >= 0x0940)
+		pos += 1; /* level */
+	if (inlen - pos < 4)
+		goto truncated;
+	flags = be32(in + pos);
+	pos += 4;
+	if (flags & 0x800)
+		pos += 4; /* filter */
+	pos += 8; /* mode, mtime */
+	if (version >= 0x0940)
+		pos += 4; /* mtime high */
+	if (pos >= inlen)
+		goto truncated;
+	pos += 1 + in[pos] + 4; /* name, header checksum */
+	if (flags & 0x40) { /* extra field */
+		if (pos > inlen || inlen - pos < 4)
+			goto truncated;
+		pos += 4 + be32(in + pos) + 4;
+	}
+	for (;;) {
+		uint32_t usize, csize;
+		lzo_uint got;
+
+		if (pos > inlen || inlen - pos < 4)
+			goto truncated;
+		usize = be32(in + pos);
+		pos += 4;
+		if (!usize)
+			return 0;
+		if (usize > LZOP_BLOCK_MAX || inlen - pos < 4)
+			goto truncated;
+		csize = be32(in + pos);
+		pos += 4;
+		need = (flags & 0x101 ? 4 : 0) +
+		       (flags & 0x202 && csize < usize ? 4 : 0);
+		if (inlen - pos < need || csize > inlen - pos - need ||
+		    csize > usize)
+			goto truncated;
+		pos += need;
+		while (o->cap - o->len < usize)
+			if (grow(o)) {
+				snprintf(err, errlen,
+					 "lzo: output over %zu MiB",
+					 UNPACK_LIMIT >> 20);
+				return -1;
+			}
+		if (csize == usize) {
+			memcpy(o->data + o->len, in + pos, usize);
+		} else {
+			got = usize;
+			if (lzo1x_decompress_safe(in + pos, csize,
+						  o->data + o->len, &got,
+						  NULL) != LZO_E_OK ||
+			    got != usize) {
+				snprintf(err, errlen, "lzo: corrupt block");
+				return -1;
+			}
+		}
+		o->len += usize;
+		pos += csize;
+	}
+truncated:
+	snprintf(err, errlen, "lzo: not lzop data, or truncated");
+	return -1;
+}
+
 int unpack(const char *method, const uint8_t *in, size_t inlen, uint8_t **out,
 	   size_t *outlen, char *err, size_t errlen)
 {
@@ -280,6 +382,8 @@ int unpack(const char *method, const uint8_t *in, size_t inlen, uint8_t **out,
 		ret = unpack_zstd(in, inlen, &o, err, errlen);
 	else if (!strcmp(method, "lz4"))
 		ret = unpack_lz4(in, inlen, &o, err, errlen);
+	else if (!strcmp(method, "lzo"))
+		ret = unpack_lzo(in, inlen, &o, err, errlen);
 	else
 		ret = -1;
 	if (ret && !*err)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Decompressing a kernel payload with the real libraries: zlib, liblzma,
- * libbz2, libzstd, liblz4.  The output is bounded: a hostile payload cannot make
+ * libbz2, libzstd, liblz4, liblzo2.  The output is bounded: a hostile payload cannot make
  * us allocate more than the limit.
  */
 #ifndef KIMAGE_UNPACK_H
@@ -16,7 +16,7 @@
 
 /*
  * Decompress in[0..inlen) with `method` ("gzip", "xz", "lzma", "bzip2",
- * "zstd", "lz4").  Trailing bytes after the first stream are ignored (the kernel
+ * "zstd", "lz4", "lzo").  Trailing bytes after the first stream are ignored (the kernel
  * appends the uncompressed size).  On success *out is malloc()ed and 0 is
  * returned; otherwise -1 with a one-line reason in err.
  */

@@ -13,6 +13,7 @@
 #include <bzlib.h>
 #include <lz4.h>
 #include <lzma.h>
+#include <lzo/lzo1x.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -37,6 +38,14 @@ static void put32(uint8_t *b, size_t off, uint32_t v)
 {
 	put16(b, off, v & 0xffff);
 	put16(b, off + 2, v >> 16);
+}
+
+static void put32be(uint8_t *b, uint32_t v)
+{
+	b[0] = v >> 24;
+	b[1] = v >> 16;
+	b[2] = v >> 8;
+	b[3] = v;
 }
 
 /* A minimal well-formed image: 2 setup sectors + payload at offset 16. */
@@ -186,6 +195,30 @@ static size_t pack(const char *method, const uint8_t *p, uint8_t *out,
 					 9, 0, 0);
 		return n;
 	}
+	if (!strcmp(method, "lzo")) {
+		/* lzop's format: header (no checksums), one block, end. */
+		static const uint8_t hdr[] = {
+			0x89, 'L',  'Z',  'O',	0,    0x0d, 0x0a, 0x1a,
+			0x0a, 0x10, 0x40, 0x20, 0xa0, 0x09, 0x40, /* versions */
+			1,    5, /* method, level */
+			0,    0,    0,	  0, /* flags */
+			0,    0,    0x81, 0xa4, 0,    0,    0,	  0,
+			0,    0,    0,	  0, /* mode, mtime */
+			0, /* name */
+			0,    0,    0,	  0, /* checksum */
+		};
+		static uint8_t wrk[LZO1X_1_MEM_COMPRESS];
+		lzo_uint n = 0;
+		size_t h = sizeof(hdr);
+
+		assert_int_equal(lzo_init(), LZO_E_OK);
+		memcpy(out, hdr, h);
+		lzo1x_1_compress(p, PLAIN_LEN, out + h + 8, &n, wrk);
+		put32be(out + h, PLAIN_LEN);
+		put32be(out + h + 4, (uint32_t)n);
+		memset(out + h + 8 + n, 0, 4); /* end of blocks */
+		return h + 8 + n + 4;
+	}
 	if (!strcmp(method, "lz4")) {
 		/* The legacy frame: magic, then size + block. */
 		int n = LZ4_compress_default((const char *)p, (char *)out + 8,
@@ -200,8 +233,8 @@ static size_t pack(const char *method, const uint8_t *p, uint8_t *out,
 
 static void test_unpack(void **state)
 {
-	static const char *const methods[] = { "gzip",	"xz",	"lzma",
-					       "bzip2", "zstd", "lz4" };
+	static const char *const methods[] = { "gzip", "xz",  "lzma", "bzip2",
+					       "zstd", "lz4", "lzo" };
 	uint8_t *p = plain(), *c = malloc(PLAIN_LEN * 2), *out;
 	size_t i, n, outlen;
 
@@ -227,6 +260,8 @@ static void test_unpack(void **state)
 				 -1);
 	}
 	assert_int_equal(unpack("lzo", c, 10, &out, &outlen, err, sizeof(err)),
+			 -1);
+	assert_int_equal(unpack("lzop", c, 10, &out, &outlen, err, sizeof(err)),
 			 -1);
 	/* An lzma header asking for a 4 GiB dictionary (found by fuzzing). */
 	memset(c, 0xff, 64);
