@@ -121,3 +121,4 @@ help:
 	@echo '  V=$(V)   1 shows every command and log'
 	@echo '  ACCEL=$(ACCEL)   kvm | tcg | auto (boot-test KVM, else TCG)'
 	@echo '  MEM=$(MEM)   guest memory for run'
+	@echo '  RESTRICT=$(RESTRICT)   on: the guest of run reaches only the forwarded port'

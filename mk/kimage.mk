@@ -3,6 +3,8 @@ KIMAGE := $(HOST)/kimage
 KIMAGE_SRCS := $(addprefix $(TOP)/src/kimage/,kimage.c bzimage.c armhdr.c unpack.c elf.c)
 KIMAGE_LIBS := -lz -llzma -lbz2 -lzstd -llz4 -llzo2
 KIMAGE_TEST := $(HOST)/test_kimage
+# The parsers without the command line: what the unit tests and the fuzzer link.
+KIMAGE_LIB_SRCS := $(filter-out %/kimage.c,$(KIMAGE_SRCS)) $(wildcard $(TOP)/src/kimage/*.h)
 
 .PHONY: kimage check-kimage
 kimage: $(KIMAGE)
@@ -11,11 +13,10 @@ $(KIMAGE): $(KIMAGE_SRCS) $(wildcard $(TOP)/src/kimage/*.h) | $(DEPS_STAMP)
 	$(say) HOSTCC "kimage"
 	$(Q)mkdir -p $(@D) && gcc $(CSTD) -O2 -o $@.tmp $(KIMAGE_SRCS) $(KIMAGE_LIBS) && mv $@.tmp $@
 
-$(KIMAGE_TEST): $(TOP)/tests/unit/test_kimage.c $(filter-out %/kimage.c,$(KIMAGE_SRCS)) $(wildcard $(TOP)/src/kimage/*.h) | $(DEPS_STAMP)
+$(KIMAGE_TEST): $(TOP)/tests/unit/test_kimage.c $(KIMAGE_LIB_SRCS) | $(DEPS_STAMP)
 	$(say) HOSTCC "kimage unit tests (cmocka, ASan, UBSan)"
-	$(Q)mkdir -p $(@D) && gcc $(CSTD) -g -fsanitize=address,undefined \
-		-fno-sanitize-recover=all -I$(TOP)/src/kimage -o $@.tmp \
-		$(TOP)/tests/unit/test_kimage.c $(filter-out %/kimage.c,$(KIMAGE_SRCS)) \
+	$(Q)mkdir -p $(@D) && gcc $(CSTD) $(SANITIZE) -I$(TOP)/src/kimage -o $@.tmp \
+		$(TOP)/tests/unit/test_kimage.c $(filter %.c,$(KIMAGE_LIB_SRCS)) \
 		-lcmocka $(KIMAGE_LIBS) && mv $@.tmp $@
 
 # A kernel we did not build: Debian's signed vmlinuz, from the package
@@ -46,11 +47,11 @@ check-kimage: $(KIMAGE) $(KIMAGE_TEST) $(KERNEL_IMAGE) $(DEBIAN_KERNEL)/.done
 FUZZ_SECONDS ?= 60
 FUZZ_DIR := $(BUILD)/fuzz
 FUZZER := $(HOST)/fuzz_kimage
-$(FUZZER): $(TOP)/tests/fuzz/fuzz_kimage.c $(filter-out %/kimage.c,$(KIMAGE_SRCS)) $(wildcard $(TOP)/src/kimage/*.h) | $(DEPS_STAMP)
+$(FUZZER): $(TOP)/tests/fuzz/fuzz_kimage.c $(KIMAGE_LIB_SRCS) | $(DEPS_STAMP)
 	$(say) CLANG "fuzz_kimage (libFuzzer, ASan, UBSan)"
 	$(Q)mkdir -p $(@D) && clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 		-DUNPACK_LIMIT='((size_t)64 << 20)' -I$(TOP)/src/kimage -o $@.tmp \
-		$(TOP)/tests/fuzz/fuzz_kimage.c $(filter-out %/kimage.c,$(KIMAGE_SRCS)) \
+		$(TOP)/tests/fuzz/fuzz_kimage.c $(filter %.c,$(KIMAGE_LIB_SRCS)) \
 		$(KIMAGE_LIBS) && mv $@.tmp $@
 
 .PHONY: fuzz check-fuzz

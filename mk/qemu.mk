@@ -10,6 +10,12 @@ MEM ?= $(QEMU_MEM)
 NIC ?= virtio
 PORT ?= 8080
 APPEND ?=
+# RESTRICT=on cuts the guest off from everything but the forwarded port
+# (the tests use it: their guests talk only to their own servers).
+RESTRICT ?= off
+ifeq ($(filter on off,$(RESTRICT)),)
+$(error RESTRICT must be on or off, not '$(RESTRICT)')
+endif
 QEMU := qemu-system-x86_64
 
 NIC_virtio := virtio-net-pci
@@ -28,5 +34,5 @@ run: $(KERNEL_IMAGE) $(INITRAMFS)
 	echo "  QEMU     $(PROFILE), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(NIC); 127.0.0.1:$(PORT) -> guest port 80"; \
 	echo "           'poweroff' in the guest ends QEMU; Ctrl-A X kills it."; \
 	exec $(QEMU_BASE) -accel $$accel -serial mon:stdio \
-		-netdev user,id=n0,hostfwd=tcp:127.0.0.1:$(PORT)-:80 \
+		-netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80 \
 		-device $(NIC_$(NIC)),netdev=n0

@@ -9,14 +9,15 @@ $(TLEXPECT): $(TOP)/src/tlexpect/tlexpect.c
 	$(say) HOSTCC "tlexpect"
 	$(Q)mkdir -p $(@D) && gcc $(CSTD) -O2 -o $@.tmp $< && mv $@.tmp $@
 
-# Unit tests run with AddressSanitizer and UBSan.
+# Unit tests (and kimage's, mk/kimage.mk) run with AddressSanitizer and
+# UBSan, stopping at the first report.
+SANITIZE := -g -fsanitize=address,undefined -fno-sanitize-recover=all
 $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS) | $(DEPS_STAMP)
 	$(say) HOSTCC "unit tests (cmocka, ASan, UBSan)"
-	$(Q)mkdir -p $(@D) && gcc $(CSTD) -g -fsanitize=address,undefined \
-		-fno-sanitize-recover=all -I$(TOP)/src/init -o $@.tmp \
+	$(Q)mkdir -p $(@D) && gcc $(CSTD) $(SANITIZE) -I$(TOP)/src/init -o $@.tmp \
 		$(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c -lcmocka && mv $@.tmp $@
 
-.PHONY: check check-unit check-config check-boot check-repro check-errors
+.PHONY: check check-unit check-config check-boot check-repro check-errors check-style
 check: check-style check-unit check-kimage check-fuzz check-config check-errors check-boot check-repro
 	@echo "check: all test suites passed"
 
@@ -72,7 +73,6 @@ check-errors: | $(DEPS_STAMP)
 # cmocka's names use.
 STYLE_SRCS := $(wildcard $(TOP)/src/*/*.[ch] $(TOP)/tests/unit/*.c $(TOP)/tests/fuzz/*.c)
 CHECKPATCH_IGNORE := PREFER_DEFINED_ATTRIBUTE_MACRO,STATIC_CONST_CHAR_ARRAY,CAMELCASE,PREFER_KERNEL_TYPES
-.PHONY: check-style
 check-style: $(LINUX_UNPACKED)
 	$(say) TEST "style: clang-format and checkpatch.pl on $(words $(STYLE_SRCS)) files"
 	$(Q)clang-format --dry-run --Werror --style=file:$(LINUX_TREE)/.clang-format $(STYLE_SRCS)

@@ -50,19 +50,17 @@ int armimage_parse(const uint8_t *buf, size_t len, struct armimage *a,
 		find_payload(buf, len, a);
 		return 0;
 	}
-	if (len >= 64 && !memcmp(buf + 56, "ARM\x64", 4)) {
+	/* arm64 and riscv share the first fields of a 64-byte header. */
+	if (len >= 64 && !memcmp(buf + 56, "ARM\x64", 4))
 		a->format = "arm64-image";
-		a->text_offset = get_le(buf, 8, 8);
-		a->image_size = get_le(buf, 16, 8);
-		a->flags = get_le(buf, 24, 8);
-		return 0;
-	}
-	if (len >= 64 && !memcmp(buf + 48, "RISCV\0\0\0", 8)) {
+	else if (len >= 64 && !memcmp(buf + 48, "RISCV\0\0\0", 8))
 		a->format = "riscv-image";
+	if (a->format) {
 		a->text_offset = get_le(buf, 8, 8);
 		a->image_size = get_le(buf, 16, 8);
 		a->flags = get_le(buf, 24, 8);
-		a->version = (uint32_t)get_le(buf, 32, 4);
+		if (!strcmp(a->format, "riscv-image"))
+			a->version = (uint32_t)get_le(buf, 32, 4);
 		return 0;
 	}
 	snprintf(err, errlen, "not a kernel image kimage knows (%s)",

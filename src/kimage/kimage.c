@@ -233,6 +233,22 @@ static void print_text(const char *path, const struct bzimage *bz, size_t len,
 						     "");
 }
 
+/* Write buf to path through path.tmp and a rename: never half a file. */
+static void write_atomic(const char *path, const uint8_t *buf, size_t len)
+{
+	char tmp[4096];
+	FILE *f;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	f = fopen(tmp, "wb");
+	if (!f || fwrite(buf, 1, len, f) != len || fclose(f)) {
+		unlink(tmp);
+		die(path, strerror(errno));
+	}
+	if (rename(tmp, path))
+		die(path, strerror(errno));
+}
+
 /* ARM zImage, arm64 and riscv Image: header fields, and what is inside. */
 static void arm_info(const char *path, const struct armimage *a, size_t len,
 		     size_t unpacked, int json)
@@ -293,19 +309,9 @@ static void try_arm(const char *file, const uint8_t *buf, size_t len, int json,
 	    out)
 		die(file, err);
 	if (out) {
-		char tmp[4096];
-		FILE *f;
-
 		if (!img)
 			die(file, "an uncompressed Image: nothing to extract");
-		snprintf(tmp, sizeof(tmp), "%s.tmp", out);
-		f = fopen(tmp, "wb");
-		if (!f || fwrite(img, 1, ilen, f) != ilen || fclose(f)) {
-			unlink(tmp);
-			die(out, strerror(errno));
-		}
-		if (rename(tmp, out))
-			die(out, strerror(errno));
+		write_atomic(out, img, ilen);
 		printf("%s: %zu bytes of Image\n", out, ilen);
 	} else {
 		arm_info(file, &a, len, ilen, json);
@@ -369,17 +375,7 @@ int main(int argc, char **argv)
 	}
 
 	if (extract) {
-		char tmp[4096];
-		FILE *f;
-
-		snprintf(tmp, sizeof(tmp), "%s.tmp", argv[3]);
-		f = fopen(tmp, "wb");
-		if (!f || fwrite(vmlinux, 1, vlen, f) != vlen || fclose(f)) {
-			unlink(tmp);
-			die(argv[3], strerror(errno));
-		}
-		if (rename(tmp, argv[3]))
-			die(argv[3], strerror(errno));
+		write_atomic(argv[3], vmlinux, vlen);
 		printf("%s: %zu bytes of vmlinux (%s)\n", argv[3], vlen,
 		       e ? "ELF" : elf_err);
 	} else if (json) {

@@ -25,21 +25,28 @@ struct outbuf {
 	size_t len, cap;
 };
 
-/* Make room for more output; returns 0, or -1 past the limit. */
-static int grow(struct outbuf *o)
+/*
+ * Make room for at least `need` more bytes of output, doubling the
+ * buffer; past UNPACK_LIMIT (or out of memory) say so in err and return -1.
+ */
+static int make_room(struct outbuf *o, size_t need, const char *name, char *err,
+		     size_t errlen)
 {
-	size_t cap = o->cap ? o->cap * 2 : (size_t)4 << 20;
-	uint8_t *p;
+	while (o->cap - o->len < need) {
+		size_t cap = o->cap ? o->cap * 2 : (size_t)4 << 20;
+		uint8_t *p;
 
-	if (o->cap >= UNPACK_LIMIT)
-		return -1;
-	if (cap > UNPACK_LIMIT)
-		cap = UNPACK_LIMIT;
-	p = realloc(o->data, cap);
-	if (!p)
-		return -1;
-	o->data = p;
-	o->cap = cap;
+		if (cap > UNPACK_LIMIT)
+			cap = UNPACK_LIMIT;
+		p = cap > o->cap ? realloc(o->data, cap) : NULL;
+		if (!p) {
+			snprintf(err, errlen, "%s: output over %zu MiB", name,
+				 UNPACK_LIMIT >> 20);
+			return -1;
+		}
+		o->data = p;
+		o->cap = cap;
+	}
 	return 0;
 }
 
@@ -57,10 +64,8 @@ static int unpack_gzip(const uint8_t *in, size_t inlen, struct outbuf *o,
 	z.next_in = (Bytef *)in;
 	z.avail_in = inlen > UINT32_MAX ? UINT32_MAX : (uInt)inlen;
 	do {
-		if (o->len == o->cap && grow(o)) {
+		if (make_room(o, 1, "gzip", err, errlen)) {
 			inflateEnd(&z);
-			snprintf(err, errlen, "gzip: output over %zu MiB",
-				 UNPACK_LIMIT >> 20);
 			return -1;
 		}
 		z.next_out = o->data + o->len;
@@ -97,10 +102,8 @@ static int unpack_lzma(const uint8_t *in, size_t inlen, int xz,
 	s.next_in = in;
 	s.avail_in = inlen;
 	do {
-		if (o->len == o->cap && grow(o)) {
+		if (make_room(o, 1, xz ? "xz" : "lzma", err, errlen)) {
 			lzma_end(&s);
-			snprintf(err, errlen, "%s: output over %zu MiB",
-				 xz ? "xz" : "lzma", UNPACK_LIMIT >> 20);
 			return -1;
 		}
 		s.next_out = o->data + o->len;
@@ -134,10 +137,8 @@ static int unpack_bzip2(const uint8_t *in, size_t inlen, struct outbuf *o,
 	do {
 		size_t room;
 
-		if (o->len == o->cap && grow(o)) {
+		if (make_room(o, 1, "bzip2", err, errlen)) {
 			BZ2_bzDecompressEnd(&b);
-			snprintf(err, errlen, "bzip2: output over %zu MiB",
-				 UNPACK_LIMIT >> 20);
 			return -1;
 		}
 		room = o->cap - o->len;
@@ -174,10 +175,8 @@ static int unpack_zstd(const uint8_t *in, size_t inlen, struct outbuf *o,
 	while (ret) {
 		ZSTD_outBuffer zout;
 
-		if (o->len == o->cap && grow(o)) {
+		if (make_room(o, 1, "zstd", err, errlen)) {
 			ZSTD_freeDStream(d);
-			snprintf(err, errlen, "zstd: output over %zu MiB",
-				 UNPACK_LIMIT >> 20);
 			return -1;
 		}
 		zout.dst = o->data;
@@ -238,14 +237,8 @@ static int unpack_lz4(const uint8_t *in, size_t inlen, struct outbuf *o,
 			snprintf(err, errlen, "lz4: truncated block");
 			return -1;
 		}
-		while (o->cap - o->len < LZ4_LEGACY_BLOCK) {
-			if (grow(o)) {
-				snprintf(err, errlen,
-					 "lz4: output over %zu MiB",
-					 UNPACK_LIMIT >> 20);
-				return -1;
-			}
-		}
+		if (make_room(o, LZ4_LEGACY_BLOCK, "lz4", err, errlen))
+			return -1;
 		got = LZ4_decompress_safe((const char *)in + pos,
 					  (char *)o->data + o->len, (int)n,
 					  (int)LZ4_LEGACY_BLOCK);
@@ -336,13 +329,8 @@ static int unpack_lzo(const uint8_t *in, size_t inlen, struct outbuf *o,
 		    csize > usize)
 			goto truncated;
 		pos += need;
-		while (o->cap - o->len < usize)
-			if (grow(o)) {
-				snprintf(err, errlen,
-					 "lzo: output over %zu MiB",
-					 UNPACK_LIMIT >> 20);
-				return -1;
-			}
+		if (make_room(o, usize, "lzo", err, errlen))
+			return -1;
 		if (csize == usize) {
 			memcpy(o->data + o->len, in + pos, usize);
 		} else {

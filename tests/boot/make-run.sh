@@ -1,7 +1,8 @@
 #!/bin/sh
 # "make run", the README's first command, as a user runs it: it boots to
 # a shell, forwards the printed 127.0.0.1 port to the guest's port 80, and
-# "poweroff" ends it with status 0.
+# "poweroff" ends it with status 0.  RESTRICT=on: the guest reaches
+# nothing but the forwarded port.
 . "$(dirname "$0")/../lib.sh"
 hport=$($TLEXPECT --free-port)
 cat >"$work/script" <<S
@@ -16,4 +17,4 @@ send poweroff
 exit 0
 S
 "$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" "$work/script" -- \
-	$MAKE --no-print-directory -C "$TOP" run ACCEL="$ACCEL" PORT="$hport"
+	$MAKE --no-print-directory -C "$TOP" run ACCEL="$ACCEL" PORT="$hport" RESTRICT=on
