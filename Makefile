@@ -69,11 +69,14 @@ all: images
 
 include $(TOP)/mk/deps.mk
 include $(TOP)/mk/linux.mk
+include $(TOP)/mk/musl.mk
 include $(TOP)/mk/busybox.mk
 include $(TOP)/mk/init.mk
+include $(TOP)/mk/kml.mk
 include $(TOP)/mk/rootfs.mk
 include $(TOP)/mk/qemu.mk
 include $(TOP)/mk/tests.mk
+include $(TOP)/mk/kml-check.mk
 include $(TOP)/mk/kimage.mk
 include $(TOP)/mk/bench.mk
 
@@ -106,9 +109,10 @@ help:
 	@echo '  busybox           static busybox (musl)       busybox-menuconfig'
 	@echo '  init              our PID 1 (tinyinit)        initramfs'
 	@echo '  kimage            the kernel image inspector (build/host/kimage)'
+	@echo '  bench-kml         Kernel Mode Linux: null system calls and syscall-heavy work, ring 0 vs 3'
 	@echo '  fuzz              fuzz kimage'"'"'s parsers (libFuzzer) for FUZZ_SECONDS=$(FUZZ_SECONDS)'
 	@echo '  check-style check-unit check-kimage check-fuzz check-config check-errors'
-	@echo '  check-boot check-repro'
+	@echo '  check-boot check-kml check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep sources and ccache'
 	@echo '  distclean         remove $(BUILD) entirely'

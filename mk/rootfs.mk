@@ -13,9 +13,14 @@ INIT_BIN := $(if $(filter tinyinit,$(INIT)),$(TINYINIT))
 .PHONY: initramfs
 initramfs: $(INITRAMFS)
 
-$(ROOTFS_LIST): $(OVERLAY_FILES) $(BUSYBOX) $(INIT_BIN) $(TOP)/scripts/mkrootfs.sh $(TOP)/mk/rootfs.mk
+# A profile may add files (ROOTFS_EXTRA := PATH=FILE ...) and put busybox
+# in /trusted (TRUSTED := y).
+TRUSTED ?= n
+ROOTFS_EXTRA ?=
+$(ROOTFS_LIST): $(OVERLAY_FILES) $(BUSYBOX) $(INIT_BIN) $(foreach e,$(ROOTFS_EXTRA),$(lastword $(subst =, ,$(e)))) \
+		$(TOP)/scripts/mkrootfs.sh $(TOP)/mk/rootfs.mk
 	$(say) ROOTFS "$(PROFILE): list for INIT=$(INIT) -> $(@:$(TOP)/%=%)"
-	$(Q)$(TOP)/scripts/mkrootfs.sh $(ROOTFS_STAGE) $@.tmp $(OVERLAY) $(BUSYBOX) $(INIT) $(TINYINIT)
+	$(Q)TRUSTED=$(TRUSTED) EXTRA="$(ROOTFS_EXTRA)" $(TOP)/scripts/mkrootfs.sh $(ROOTFS_STAGE) $@.tmp $(OVERLAY) $(BUSYBOX) $(INIT) $(TINYINIT)
 	$(Q)mv $@.tmp $@
 
 $(INITRAMFS): $(ROOTFS_LIST) $(GEN_INIT_CPIO)

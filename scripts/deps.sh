@@ -4,9 +4,10 @@
 #
 #  1. Every package named in PACKAGE-LIST that dpkg does not report as
 #     installed is installed with apt-get (one "apt-get update" first).
-#  2. The busybox source package is fetched into DL-DIR with
-#     "apt-get source --download-only"; a deb-src entry for the running
-#     suite is added when the host has none.
+#  2. The source packages we build from (busybox; musl, patched for the
+#     kml profile) are fetched into DL-DIR with "apt-get source
+#     --download-only"; a deb-src entry for the running suite is added
+#     when the host has none.
 set -eu
 
 list=$1
@@ -49,8 +50,9 @@ if [ -n "$missing" ]; then
 		die "apt-get install$missing failed; see $dl/apt.log"
 fi
 
-# Busybox source package (.dsc + tarballs), downloaded once.
-if ! ls "$dl"/busybox_*.dsc >/dev/null 2>&1; then
+# Source packages (.dsc + tarballs), each downloaded once.
+for src in busybox musl; do
+	ls "$dl/${src}"_*.dsc >/dev/null 2>&1 && continue
 	need_root "dpkg-dev (and a deb-src entry)"
 	if ! grep -rqsE '^[[:space:]]*(deb-src|Types:.*deb-src)' \
 		/etc/apt/sources.list /etc/apt/sources.list.d/; then
@@ -74,7 +76,7 @@ SRC
 		updated=
 	fi
 	apt_update
-	echo "  APT     source busybox"
-	(cd "$dl" && apt-get source --download-only busybox) >>"$dl/apt.log" 2>&1 ||
-		die "apt-get source busybox failed; see $dl/apt.log"
-fi
+	echo "  APT     source $src"
+	(cd "$dl" && apt-get source --download-only "$src") >>"$dl/apt.log" 2>&1 ||
+		die "apt-get source $src failed; see $dl/apt.log"
+done

@@ -8,7 +8,10 @@
 #   - the init: /init is tinyinit (INIT=tinyinit) or a link to busybox
 #     (INIT=busybox, with the seed's inittab);
 #   - /dev/console, which the kernel opens for init before any /dev is
-#     mounted.
+#     mounted;
+#   - with TRUSTED=y (the kml profile), busybox is /trusted/busybox and
+#     /bin/busybox a link to it: Kernel Mode Linux runs it in ring 0;
+#   - EXTRA="PATH=FILE ...": more files (the kml profile's kmltest).
 # Files are first copied to STAGE with their times set to
 # SOURCE_DATE_EPOCH: gen_init_cpio stores each file's mtime.
 # Everything is owned by 0:0.  Entries are sorted, so the archive is the
@@ -22,7 +25,17 @@ links=$(dirname "$busybox")/busybox.links
 rm -rf "$stage"
 mkdir -p "$stage/bin"
 cp -R "$overlay/." "$stage/"
-cp "$busybox" "$stage/bin/busybox"
+if [ "${TRUSTED:-n}" = y ]; then
+	mkdir -p "$stage/trusted"
+	cp "$busybox" "$stage/trusted/busybox"
+	ln -s /trusted/busybox "$stage/bin/busybox"
+else
+	cp "$busybox" "$stage/bin/busybox"
+fi
+for e in ${EXTRA:-}; do
+	mkdir -p "$stage/$(dirname "${e%%=*}")"
+	cp "${e#*=}" "$stage/${e%%=*}"
+done
 [ "$init" = tinyinit ] && cp "$tinyinit" "$stage/init"
 find "$stage" -exec touch -h -d "@$epoch" {} +
 

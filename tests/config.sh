@@ -31,8 +31,12 @@ fi
 # The patch series: applied in order to a hard-linked copy of the tree,
 # leaving the unpacked tree untouched; a hunk that fails stops the build
 # and shows the reject; nothing is redone when nothing changed.
+# The trees this test makes are named after its own series' hashes
+# (patches/linux's tree is left alone); the pristine tree is the one
+# without a -p<hash> suffix.
 mkdir -p "$t/patches"
-trap 'rm -rf "$t/out" "$BUILD"/src/linux-source-6.1-p*' EXIT
+pristine=${LINUX_TREE%-p*}
+series_tree() { echo "$pristine-p$(cat "$t"/patches/*.patch | sha256sum | cut -c1-12)"; }
 cat >"$t/patches/0001-good.patch" <<'P'
 --- a/init/Kconfig
 +++ b/init/Kconfig
@@ -42,17 +46,19 @@ cat >"$t/patches/0001-good.patch" <<'P'
  config CC_VERSION_TEXT
  	string
 P
+tree=$(series_tree)
+trap 'rm -rf "$t/out" "$tree"' EXIT
 pm() {
 	$MAKE --no-print-directory -C "$TOP" LINUX_PATCH_DIR="$t/patches" \
 		OUT="$t/out" linux-config
 }
 pm >"$t/patch.out" 2>&1 || { echo "FAIL: a good patch did not apply:"; cat "$t/patch.out"; exit 1; }
-tree=$(ls -d "$BUILD"/src/linux-source-6.1-p* | head -n 1)
 grep -q "patch-series test" "$tree/init/Kconfig" || { echo "FAIL: the patch is not in $tree"; exit 1; }
-grep -q "patch-series test" "$LINUX_TREE/init/Kconfig" && { echo "FAIL: the pristine tree was modified"; exit 1; }
+grep -q "patch-series test" "$pristine/init/Kconfig" && { echo "FAIL: the pristine tree was modified"; exit 1; }
 pm | grep -q "Nothing to be done" || { echo "FAIL: applying again redid work"; exit 1; }
 sed 's/patch-series test/second patch/; s/^ config CC_VERSION_TEXT/ config CC_VERSION_TEXTX/' \
 	"$t/patches/0001-good.patch" >"$t/patches/0002-bad.patch"
+trap 'rm -rf "$t/out" "$tree" "$(series_tree)" "$(series_tree).tmp"' EXIT
 if pm >"$t/patch.out" 2>&1; then
 	echo "FAIL: a patch that does not apply was accepted"
 	exit 1

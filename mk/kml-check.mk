@@ -1,0 +1,41 @@
+# Kernel Mode Linux: check-kml and bench-kml (after tests.mk: they use
+# its variables).  Both build the kml profile into $(BUILD)/kml with a
+# sub-make, whatever PROFILE is.
+
+KML_OUT := $(BUILD)/kml
+KML_KERNEL := $(KML_OUT)/images/bzImage
+DEFAULT_OUT := $(BUILD)/default
+KML_BOOT_TESTS := $(filter-out %/make-run.sh,$(BOOT_TESTS))
+
+.PHONY: kml-images check-kml bench-kml
+kml-images: $(TLEXPECT)
+	$(Q)$(MAKE) --no-print-directory PROFILE=kml OUT=$(KML_OUT) images
+	$(Q)$(MAKE) -s --no-print-directory PROFILE=kml OUT=$(KML_OUT) INIT=busybox initramfs
+	$(Q)$(MAKE) --no-print-directory PROFILE=default OUT=$(DEFAULT_OUT) images
+	$(Q)$(MAKE) -s --no-print-directory PROFILE=default OUT=$(DEFAULT_OUT) INIT=busybox initramfs
+
+# 1. tests/kml: ring 0 and ring 3, signals, faults, preemption, chroot,
+#    fork/exec cycles.  2. The boot tests with the kml image, whose shell
+#    and applets run in ring 0.  3. The boot tests with the kml kernel and
+#    the default image: nothing changes for programs outside /trusted.
+check-kml: kml-images
+	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KML_KERNEL) $(BUILD)/accel) || exit 1; \
+	echo "  TEST     Kernel Mode Linux ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/kml*)"; \
+	export KERNEL=$(KML_KERNEL) BUSYBOX=$(DEFAULT_OUT)/busybox/busybox \
+		TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(QEMU_MEM) MAKE="$(MAKE)" TOP=$(TOP); \
+	INITRAMFS=$(KML_OUT)/images/initramfs-tinyinit.cpio.xz \
+	INITRAMFS_BUSYBOX=$(KML_OUT)/images/initramfs-busybox.cpio.xz \
+	TESTLOGS=$(TESTLOGS)/kml $(TOP)/tests/run.sh check-kml $(sort $(wildcard $(TOP)/tests/kml/*.sh)) && \
+	INITRAMFS=$(KML_OUT)/images/initramfs-tinyinit.cpio.xz \
+	INITRAMFS_BUSYBOX=$(KML_OUT)/images/initramfs-busybox.cpio.xz \
+	TESTLOGS=$(TESTLOGS)/kml-ring0 $(TOP)/tests/run.sh "check-kml (boot tests, ring-0 busybox)" $(KML_BOOT_TESTS) && \
+	INITRAMFS=$(DEFAULT_OUT)/images/initramfs-tinyinit.cpio.xz \
+	INITRAMFS_BUSYBOX=$(DEFAULT_OUT)/images/initramfs-busybox.cpio.xz \
+	TESTLOGS=$(TESTLOGS)/kml-ring3 $(TOP)/tests/run.sh "check-kml (boot tests, default image)" $(KML_BOOT_TESTS)
+
+bench-kml: kml-images
+	$(Q)mkdir -p $(BUILD)/bench
+	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KML_KERNEL) $(BUILD)/accel) || exit 1; \
+	KERNEL=$(KML_KERNEL) INITRAMFS=$(KML_OUT)/images/initramfs-tinyinit.cpio.xz \
+	TLEXPECT=$(TLEXPECT) ACCEL=$$accel WORK=$(BUILD)/bench \
+	$(TOP)/scripts/bench-kml.sh | tee $(BUILD)/bench/kml.md

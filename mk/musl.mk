@@ -1,0 +1,55 @@
+# The C library for our static programs.  Profiles use Debian's musl-gcc
+# (package musl-tools) unless they set MUSL_FROM_SOURCE := y: then musl
+# is built from Debian's source package with the patches in
+# patches/musl/ (the kml profile: system calls through the Kernel Mode
+# Linux fast entry, docs/kml.md).  Like the kernel: unpacked once under
+# $(BUILD)/src, patched in a hard-linked copy named after the series'
+# hash, built out of tree, installed under $(OUT)/musl.
+
+MUSL_FROM_SOURCE ?= n
+MUSL_GCC := musl-gcc
+MUSL_GCC_DEP :=
+
+ifeq ($(MUSL_FROM_SOURCE),y)
+MUSL_PRISTINE := $(BUILD)/src/musl
+MUSL_PATCHES := $(sort $(wildcard $(TOP)/patches/musl/*.patch))
+MUSL_PATCH_ID := $(shell cat /dev/null $(MUSL_PATCHES) | sha256sum | cut -c1-12)
+MUSL_TREE := $(BUILD)/src/musl-p$(MUSL_PATCH_ID)
+MUSL_OBJ := $(OUT)/musl-obj
+MUSL_PREFIX := $(OUT)/musl
+MUSL_GCC := $(MUSL_PREFIX)/bin/musl-gcc
+MUSL_GCC_DEP := $(MUSL_GCC)
+
+$(MUSL_PRISTINE)/.tinylinux-unpacked: | $(DEPS_STAMP)
+	$(say) UNPACK "musl source package -> $(MUSL_PRISTINE:$(TOP)/%=%)"
+	$(Q)rm -rf $(MUSL_PRISTINE) $(MUSL_PRISTINE).tmp
+	$(Q)$(LOGRUN) $(LOGS)/musl-unpack.log dpkg-source --no-check -x $$(ls $(DL)/musl_*.dsc | head -n 1) $(MUSL_PRISTINE).tmp
+	$(Q)touch $(MUSL_PRISTINE).tmp/.tinylinux-unpacked && mv $(MUSL_PRISTINE).tmp $(MUSL_PRISTINE)
+
+$(MUSL_TREE)/.tinylinux-patched: $(MUSL_PRISTINE)/.tinylinux-unpacked $(MUSL_PATCHES)
+	$(say) PATCH "$(words $(MUSL_PATCHES)) patch(es) from patches/musl -> $(MUSL_TREE:$(TOP)/%=%)"
+	$(Q)rm -rf $(MUSL_TREE).tmp && cp -al $(MUSL_PRISTINE) $(MUSL_TREE).tmp
+	$(Q)for p in $(MUSL_PATCHES); do \
+		if ! patch -d $(MUSL_TREE).tmp -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch \
+			-i $$p > $(LOGS)/musl-patch.log 2>&1; then \
+			echo "error: $${p#$(TOP)/} does not apply to musl:" >&2; \
+			cat $(LOGS)/musl-patch.log >&2; \
+			find $(MUSL_TREE).tmp -name '*.rej' -exec cat {} + >&2; \
+			rm -rf $(MUSL_TREE).tmp; exit 1; \
+		fi; \
+	done
+	$(Q)rm -f $(MUSL_TREE).tmp/.tinylinux-unpacked && touch $(MUSL_TREE).tmp/.tinylinux-patched
+	$(Q)rm -rf $(MUSL_TREE) && mv $(MUSL_TREE).tmp $(MUSL_TREE)
+
+# The wrapper musl-gcc calls plain gcc (configure's CC); ccache is used
+# for musl's own objects only (make's CC).
+$(MUSL_GCC): $(MUSL_TREE)/.tinylinux-patched
+	$(say) MUSL "$(PROFILE): patched musl (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-musl.log)"
+	$(Q)rm -rf $(MUSL_OBJ) $(MUSL_PREFIX) && mkdir -p $(MUSL_OBJ)
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-musl.log sh -c '\
+		cd $(MUSL_OBJ) && $(MUSL_TREE)/configure --prefix=$(MUSL_PREFIX) \
+			--disable-shared CC=gcc && \
+		$(MAKE) --no-print-directory CC="ccache gcc" WRAPCC_GCC=gcc -j$(JOBS) && \
+		$(MAKE) --no-print-directory WRAPCC_GCC=gcc install'
+	$(Q)test -x $@
+endif

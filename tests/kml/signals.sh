@@ -1,0 +1,24 @@
+#!/bin/sh
+# Signals and preemption in ring 0: Ctrl-C stops a ring-0 "yes" (busybox,
+# from /trusted) once it has written 20,000 lines; a ring-0 busy loop in the background does not stop the
+# shell from answering, and kill ends it.
+. "$(dirname "$0")/../lib.sh"
+cat >"$work/script" <<'S'
+timeout 120
+expect init: userspace up at
+timeout 60
+send yes | sed -n '20000{s/^/YES-RUNNING-/p}'
+expect YES-RUNNING-y
+sendraw \x03
+send echo "AFTER-CTRL-C=$((20+1))"
+expect AFTER-CTRL-C=21
+send /trusted/kmltest spin & echo "SPIN-PID=$!"
+expect SPIN-PID=
+send i=0; while [ $i -lt 20 ]; do i=$((i+1)); done; echo "SHELL-COUNTED=$i"
+expect SHELL-COUNTED=20
+send grep -c -F '[kml]' /proc/$!/maps | sed 's/^/SPIN-KML-PAGES=/'
+expect SPIN-KML-PAGES=1
+send kill $!; wait $!; echo "SPIN-STATUS=$?"
+expect SPIN-STATUS=143
+S
+boot "$work/script"
