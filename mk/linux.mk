@@ -62,20 +62,10 @@ $(LINUX_UNPACK_DIR)/.tinylinux-unpacked: | $(DEPS_STAMP)
 endif
 
 ifneq ($(LINUX_PATCHES),)
-$(LINUX_UNPACKED): $(LINUX_PRISTINE_STAMP) $(LINUX_PATCHES)
+$(LINUX_UNPACKED): $(LINUX_PRISTINE_STAMP) $(LINUX_PATCHES) $(TOP)/scripts/apply-patches.sh
 	$(say) PATCH "$(words $(LINUX_PATCHES)) patch(es) from $(LINUX_PATCH_DIR:$(TOP)/%=%) -> $(LINUX_TREE:$(TOP)/%=%)"
-	$(Q)rm -rf $(LINUX_TREE).tmp && cp -al $(LINUX_PRISTINE) $(LINUX_TREE).tmp
-	$(Q)for p in $(LINUX_PATCHES); do \
-		if ! patch -d $(LINUX_TREE).tmp -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch \
-			-i $$p > $(LOGS)/linux-patch.log 2>&1; then \
-			echo "error: $${p#$(TOP)/} does not apply to $(LINUX_NAME):" >&2; \
-			cat $(LOGS)/linux-patch.log >&2; \
-			find $(LINUX_TREE).tmp -name '*.rej' -exec cat {} + >&2; \
-			rm -rf $(LINUX_TREE).tmp; exit 1; \
-		fi; \
-	done
-	$(Q)rm -f $(LINUX_TREE).tmp/.tinylinux-unpacked && touch $(LINUX_TREE).tmp/.tinylinux-patched
-	$(Q)rm -rf $(LINUX_TREE) && mv $(LINUX_TREE).tmp $(LINUX_TREE)
+	$(Q)TOP=$(TOP) $(TOP)/scripts/apply-patches.sh $(LINUX_PRISTINE) $(LINUX_TREE) \
+		$(LINUX_NAME) $(LOGS)/linux-patch.log $(LINUX_PATCHES)
 endif
 
 # The configuration: "make tinyconfig", then the kernel's own

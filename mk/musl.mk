@@ -3,8 +3,9 @@
 # is built from Debian's source package with the patches in
 # patches/musl/ (the kml profile: system calls through the Kernel Mode
 # Linux fast entry, docs/kml.md).  Like the kernel: unpacked once under
-# $(BUILD)/src, patched in a hard-linked copy named after the series'
-# hash, built out of tree, installed under $(OUT)/musl.
+# $(BUILD)/src, patched (scripts/apply-patches.sh) in a hard-linked copy
+# named after the series' hash, built out of tree, installed under
+# $(OUT)/musl.
 
 MUSL_FROM_SOURCE ?= n
 MUSL_GCC := musl-gcc
@@ -26,20 +27,11 @@ $(MUSL_PRISTINE)/.tinylinux-unpacked: | $(DEPS_STAMP)
 	$(Q)$(LOGRUN) $(LOGS)/musl-unpack.log dpkg-source --no-check -x $$(ls $(DL)/musl_*.dsc | head -n 1) $(MUSL_PRISTINE).tmp
 	$(Q)touch $(MUSL_PRISTINE).tmp/.tinylinux-unpacked && mv $(MUSL_PRISTINE).tmp $(MUSL_PRISTINE)
 
-$(MUSL_TREE)/.tinylinux-patched: $(MUSL_PRISTINE)/.tinylinux-unpacked $(MUSL_PATCHES)
+$(MUSL_TREE)/.tinylinux-patched: $(MUSL_PRISTINE)/.tinylinux-unpacked $(MUSL_PATCHES) \
+		$(TOP)/scripts/apply-patches.sh
 	$(say) PATCH "$(words $(MUSL_PATCHES)) patch(es) from patches/musl -> $(MUSL_TREE:$(TOP)/%=%)"
-	$(Q)rm -rf $(MUSL_TREE).tmp && cp -al $(MUSL_PRISTINE) $(MUSL_TREE).tmp
-	$(Q)for p in $(MUSL_PATCHES); do \
-		if ! patch -d $(MUSL_TREE).tmp -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch \
-			-i $$p > $(LOGS)/musl-patch.log 2>&1; then \
-			echo "error: $${p#$(TOP)/} does not apply to musl:" >&2; \
-			cat $(LOGS)/musl-patch.log >&2; \
-			find $(MUSL_TREE).tmp -name '*.rej' -exec cat {} + >&2; \
-			rm -rf $(MUSL_TREE).tmp; exit 1; \
-		fi; \
-	done
-	$(Q)rm -f $(MUSL_TREE).tmp/.tinylinux-unpacked && touch $(MUSL_TREE).tmp/.tinylinux-patched
-	$(Q)rm -rf $(MUSL_TREE) && mv $(MUSL_TREE).tmp $(MUSL_TREE)
+	$(Q)TOP=$(TOP) $(TOP)/scripts/apply-patches.sh $(MUSL_PRISTINE) $(MUSL_TREE) \
+		musl $(LOGS)/musl-patch.log $(MUSL_PATCHES)
 
 # The wrapper musl-gcc calls plain gcc (configure's CC); ccache is used
 # for musl's own objects only (make's CC).

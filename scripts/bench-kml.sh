@@ -5,14 +5,17 @@
 # syscall()), then syscall-heavy work done by the same busybox in ring 0
 # (/bin, a link to /trusted/busybox) and in ring 3 (a copy outside
 # /trusted).  kmltest prints medians of 15 rounds; the workloads run 3
-# times each, and the median is reported.  Measures only.
+# times each, and the median is reported; the TCP client starts once
+# netstat shows the listener.  Every wait ends with the tlexpect
+# script's timeout.  Measures only.
 # Environment: KERNEL INITRAMFS TLEXPECT ACCEL WORK.
 set -eu
 r3=/usr/libexec/busybox-ring3
 n=200000
 dd1="dd if=/dev/zero of=/dev/null bs=1 count=1000000"
-tcp="nc -l -p 5000 >/dev/null & sleep 0.2; dd if=/dev/zero bs=64 count=20000 2>/dev/null | nc 127.0.0.1 5000; wait"
-tcp3="$r3 nc -l -p 5000 >/dev/null & $r3 sleep 0.2; $r3 dd if=/dev/zero bs=64 count=20000 2>/dev/null | $r3 nc 127.0.0.1 5000; wait"
+listening="until netstat -ltn | grep -q :5000; do :; done"
+tcp="nc -l -p 5000 >/dev/null & $listening; dd if=/dev/zero bs=64 count=20000 2>/dev/null | nc 127.0.0.1 5000; wait"
+tcp3="$r3 nc -l -p 5000 >/dev/null & $listening; $r3 dd if=/dev/zero bs=64 count=20000 2>/dev/null | $r3 nc 127.0.0.1 5000; wait"
 
 {
 	echo "timeout 120"
