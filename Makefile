@@ -73,11 +73,14 @@ include $(TOP)/mk/musl.mk
 include $(TOP)/mk/busybox.mk
 include $(TOP)/mk/init.mk
 include $(TOP)/mk/kml.mk
+include $(TOP)/mk/hello.mk
 include $(TOP)/mk/rootfs.mk
 include $(TOP)/mk/qemu.mk
 include $(TOP)/mk/tests.mk
 include $(TOP)/mk/kml-check.mk
 include $(TOP)/mk/kimage.mk
+include $(TOP)/mk/shrink.mk
+include $(TOP)/mk/size.mk
 include $(TOP)/mk/bench.mk
 
 .PHONY: images
@@ -109,9 +112,12 @@ help:
 	@echo '  busybox           static busybox (musl)       busybox-menuconfig'
 	@echo '  init              our PID 1 (tinyinit)        initramfs'
 	@echo '  kimage            the kernel image inspector (build/host/kimage)'
+	@echo '  size-report       where vmlinux'"'"'s bytes go, per Kconfig symbol (docs/size.md)'
+	@echo '  size-diff OLD=DIR compare with another build directory'
+	@echo '  shrink            turn options off while the boot tests pass (SHRINK_TRIES=N)'
 	@echo '  bench-kml         Kernel Mode Linux: null system calls and syscall-heavy work, ring 0 vs 3'
 	@echo '  fuzz              fuzz kimage'"'"'s parsers (libFuzzer) for FUZZ_SECONDS=$(FUZZ_SECONDS)'
-	@echo '  check-style check-unit check-kimage check-fuzz check-config check-errors'
+	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-errors'
 	@echo '  check-boot check-kml check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep sources and ccache'

@@ -43,6 +43,9 @@ LINUX_FRAGMENT_FILES := $(foreach f,$(LINUX_FRAGMENTS),$(TOP)/configs/linux/$(f)
 # A fragment saved by "make linux-savefragment" joins every profile.
 LINUX_LOCAL := $(wildcard $(TOP)/configs/linux/local.config)
 LINUX_FRAGMENT_FILES += $(LINUX_LOCAL)
+# Fragments given by path, last (make shrink's trial fragment).
+LINUX_EXTRA_CONFIG ?=
+LINUX_FRAGMENT_FILES += $(LINUX_EXTRA_CONFIG)
 
 $(foreach f,$(LINUX_FRAGMENT_FILES),$(if $(wildcard $(f)),,\
   $(error profile '$(PROFILE)' names kernel fragment '$(f:$(TOP)/%=%)', which does not exist (see configs/linux/))))

@@ -22,13 +22,17 @@ awk -v config="$config" '
 		return 0
 	}
 	FILENAME == config { if (parse($0)) have[sym] = val; next }
-	parse($0) {
-		got = (sym in have) ? have[sym] : "n"
-		if (got != val) {
-			printf "error: %s:%d: %s=%s did not survive into the final .config (it is %s there): a dependency is missing or the symbol does not exist; search for it in menuconfig (/)\n", \
-				FILENAME, FNR, sym, val, got > "/dev/stderr"
+	# As in merge_config.sh, a later fragment overrides an earlier one.
+	parse($0) { want[sym] = val; where[sym] = FILENAME ":" FNR }
+	END {
+		for (sym in want) {
+			got = (sym in have) ? have[sym] : "n"
+			if (got == want[sym])
+				continue
+			printf "error: %s: %s=%s did not survive into the final .config (it is %s there): a dependency is missing or the symbol does not exist; search for it in menuconfig (/)\n", \
+				where[sym], sym, want[sym], got > "/dev/stderr"
 			bad = 1
 		}
+		exit bad
 	}
-	END { exit bad }
 ' "$config" "$@"

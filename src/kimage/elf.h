@@ -21,6 +21,7 @@ struct elf_sec {
 	char name[32];
 	uint64_t addr, size;
 	unsigned int type; /* SHT_NOBITS (8) takes no file space */
+	uint64_t flags; /* SHF_WRITE 1, SHF_ALLOC 2, SHF_EXECINSTR 4 */
 };
 
 struct elf_info {
