@@ -4,10 +4,6 @@
 
 HELLO := $(OUT)/hello/hello
 $(HELLO): $(TOP)/src/hello/hello.c $(MUSL_GCC_DEP) | $(DEPS_STAMP)
-	$(say) CC "hello (musl-gcc -static)"
-	$(Q)mkdir -p $(@D)
-	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-hello.log $(MUSL_GCC) -std=c11 -Wall -Wextra -Werror \
-		-static -Os -s -o $@.tmp $<
-	$(Q)mv $@.tmp $@
+	$(call musl_prog,$@,$<,hello,-Os)
 
 ROOTFS_EXTRA += usr/bin/hello=$(HELLO)

@@ -5,7 +5,6 @@
 KML_OUT := $(BUILD)/kml
 KML_KERNEL := $(KML_OUT)/images/bzImage
 DEFAULT_OUT := $(BUILD)/default
-KML_BOOT_TESTS := $(filter-out %/make-run.sh,$(BOOT_TESTS))
 
 .PHONY: kml-images check-kml bench-kml
 kml-images: $(TLEXPECT)
@@ -28,10 +27,10 @@ check-kml: kml-images
 	TESTLOGS=$(TESTLOGS)/kml $(TOP)/tests/run.sh check-kml $(sort $(wildcard $(TOP)/tests/kml/*.sh)) && \
 	INITRAMFS=$(KML_OUT)/images/initramfs-tinyinit.cpio.xz \
 	INITRAMFS_BUSYBOX=$(KML_OUT)/images/initramfs-busybox.cpio.xz \
-	TESTLOGS=$(TESTLOGS)/kml-ring0 $(TOP)/tests/run.sh "check-kml (boot tests, ring-0 busybox)" $(KML_BOOT_TESTS) && \
+	TESTLOGS=$(TESTLOGS)/kml-ring0 $(TOP)/tests/run.sh "check-kml (boot tests, ring-0 busybox)" $(IMAGE_BOOT_TESTS) && \
 	INITRAMFS=$(DEFAULT_OUT)/images/initramfs-tinyinit.cpio.xz \
 	INITRAMFS_BUSYBOX=$(DEFAULT_OUT)/images/initramfs-busybox.cpio.xz \
-	TESTLOGS=$(TESTLOGS)/kml-ring3 $(TOP)/tests/run.sh "check-kml (boot tests, default image)" $(KML_BOOT_TESTS)
+	TESTLOGS=$(TESTLOGS)/kml-ring3 $(TOP)/tests/run.sh "check-kml (boot tests, default image)" $(IMAGE_BOOT_TESTS)
 
 bench-kml: kml-images
 	$(Q)mkdir -p $(BUILD)/bench

@@ -3,11 +3,7 @@
 
 KMLTEST := $(OUT)/kml/kmltest
 $(KMLTEST): $(TOP)/src/kml/kmltest.c $(MUSL_GCC_DEP) | $(DEPS_STAMP)
-	$(say) CC "kmltest ($(if $(MUSL_GCC_DEP),patched musl,musl-gcc) -static)"
-	$(Q)mkdir -p $(@D)
-	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-kmltest.log $(MUSL_GCC) -std=c11 -Wall -Wextra -Werror \
-		-static -O2 -s -o $@.tmp $<
-	$(Q)mv $@.tmp $@
+	$(call musl_prog,$@,$<,kmltest,-O2)
 
 # In a /trusted image: kmltest in ring 0 and in ring 3, and a ring-3
 # copy of busybox for the benchmark's comparisons.

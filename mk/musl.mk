@@ -45,3 +45,14 @@ $(MUSL_GCC): $(MUSL_TREE)/.tinylinux-patched
 		$(MAKE) --no-print-directory WRAPCC_GCC=gcc install'
 	$(Q)test -x $@
 endif
+
+# A small static test program of ours, one C file linked with this
+# profile's musl: $(call musl_prog,OUTPUT,SOURCE,NAME,FLAGS) in a recipe
+# (kmltest, hello).
+define musl_prog
+	$(say) CC "$(3) ($(if $(MUSL_GCC_DEP),patched musl,musl-gcc) -static)"
+	$(Q)mkdir -p $(dir $(1))
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-$(3).log $(MUSL_GCC) -std=c11 -Wall -Wextra -Werror \
+		-static -s $(4) -o $(1).tmp $(2)
+	$(Q)mv $(1).tmp $(1)
+endef

@@ -27,6 +27,6 @@ shrink: size-report $(KSHRINK) $(TLEXPECT)
 		--image $(SHRINK_DIR)/out/images/bzImage --max-tries $(SHRINK_TRIES) -- \
 		sh -c '$(MAKE) -s --no-print-directory PROFILE=$(PROFILE) OUT=$(SHRINK_DIR)/out \
 			LINUX_EXTRA_CONFIG=$(SHRINK_DIR)/try.config TESTLOGS=$(SHRINK_DIR)/tests \
-			BOOT_TESTS="$(filter-out %/make-run.sh,$(BOOT_TESTS))" images check-boot \
+			BOOT_TESTS="$(IMAGE_BOOT_TESTS)" images check-boot \
 			> $(SHRINK_DIR)/try.log 2>&1'
 	$(Q)cat $(SHRINK_DIR)/report.md

@@ -278,8 +278,8 @@ static int run_try(struct sym **trial, size_t n)
 	int *rec = strtab_get(&recorded, key), ok;
 	long long size = -1;
 
-	tries++;
 	if (rec) {
+		tries++;
 		ok = rec[0] > 0;
 		size = rec[1] > 0 ? rec[1] : -1;
 		progress("replayed", trial, n, ok ? "pass" : "fail");
@@ -295,6 +295,7 @@ static int run_try(struct sym **trial, size_t n)
 			free(key);
 			return -1;
 		}
+		tries++;
 		write_file(frag, text);
 		progress("trying", trial, n, "...");
 		pid = fork();

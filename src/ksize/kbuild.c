@@ -40,25 +40,27 @@ void kbuild_init(struct kbuild *kb, const char *srctree)
 	strtab_init(&kb->vars, sizeof(char *));
 }
 
+static void free_file(struct kb_file *f)
+{
+	size_t j;
+
+	for (j = 0; f && j < f->n; j++) {
+		free(f->e[j].word);
+		free(f->e[j].prefix);
+		free(f->e[j].sym);
+	}
+	if (f)
+		free(f->e);
+	free(f);
+}
+
 void kbuild_free(struct kbuild *kb)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < kb->makefiles.cap; i++) {
-		struct kb_file *f;
-
-		if (!kb->makefiles.keys[i])
-			continue;
-		f = *(struct kb_file **)kb->makefiles.vals[i];
-		for (j = 0; f && j < f->n; j++) {
-			free(f->e[j].word);
-			free(f->e[j].prefix);
-			free(f->e[j].sym);
-		}
-		if (f)
-			free(f->e);
-		free(f);
-	}
+	for (i = 0; i < kb->makefiles.cap; i++)
+		if (kb->makefiles.keys[i])
+			free_file(*(struct kb_file **)kb->makefiles.vals[i]);
 	for (i = 0; i < kb->vars.cap; i++)
 		if (kb->vars.keys[i])
 			free(*(char **)kb->vars.vals[i]);
@@ -298,19 +300,7 @@ void kbuild_add_makefile(struct kbuild *kb, const char *dir, const char *text)
 	for (i = 0; i < MAX_DEPTH; i++)
 		free(cond[i]);
 	free(buf);
-	if (*slot) {
-		/* Replace an earlier parse of the same directory. */
-		struct kb_file *old = *slot;
-		size_t j;
-
-		for (j = 0; j < old->n; j++) {
-			free(old->e[j].word);
-			free(old->e[j].prefix);
-			free(old->e[j].sym);
-		}
-		free(old->e);
-		free(old);
-	}
+	free_file(*slot); /* an earlier parse of the same directory */
 	*slot = f;
 }
 

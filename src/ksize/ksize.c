@@ -28,6 +28,7 @@
 #include "../kimage/elf.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,11 +51,15 @@ struct sizes {
 
 static const char *prog = "ksize";
 
-static void die(const char *fmt, const char *a, const char *b)
+static void die(const char *fmt, ...)
 {
+	va_list ap;
+
+	va_start(ap, fmt);
 	fprintf(stderr, "%s: ", prog);
-	fprintf(stderr, fmt, a, b);
+	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
+	va_end(ap);
 	exit(1);
 }
 
@@ -85,7 +90,7 @@ static char *read_file(const char *path, size_t *len)
 		}
 	}
 	if (ferror(f))
-		die("%s: %s", path, "read error");
+		die("%s: read error", path);
 	fclose(f);
 	buf[*len] = '\0';
 	return buf;
@@ -173,7 +178,7 @@ static FILE *out_file(const char *path)
 static void close_file(FILE *f, const char *path)
 {
 	if (fclose(f))
-		die("%s: %s", path, "write error");
+		die("%s: write error", path);
 }
 
 static int report(int argc, char **argv)
@@ -200,7 +205,7 @@ static int report(int argc, char **argv)
 			char *eq = strchr(argv[++i], '=');
 
 			if (!eq)
-				die("-D %s: expected VAR=VALUE", argv[i], "");
+				die("-D %s: expected VAR=VALUE", argv[i]);
 			*eq = '\0';
 			kbuild_define(&kb, argv[i], eq + 1);
 		} else if (!strcmp(argv[i], "--objects") && i + 1 < argc) {
@@ -210,7 +215,7 @@ static int report(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--min-coverage") && i + 1 < argc) {
 			min_cov = atof(argv[++i]);
 		} else {
-			die("unknown option %s%s", argv[i], "");
+			die("unknown option %s", argv[i]);
 		}
 	}
 	if (argc - i != 2)
@@ -246,8 +251,8 @@ static int report(int argc, char **argv)
 		if (!s || !(s->flags & SHF_ALLOC))
 			continue;
 		if (s->size != map.out[k].size)
-			die("vmlinux.map is not the map of this vmlinux (section %s differs)%s",
-			    s->name, "");
+			die("vmlinux.map is not the map of this vmlinux (section %s differs)",
+			    s->name);
 		cls[k] = s->type == SHT_NOBITS	  ? BSS :
 			 s->flags & SHF_EXECINSTR ? TEXT :
 						    DATA;
@@ -413,13 +418,9 @@ static void read_symbols(const char *path, struct strtab *t)
 		if (line[0] == '#')
 			continue;
 		if (sscanf(line, "%255[^\t]\t%llu\t%llu\t%llu\t%lu", name,
-			   &b[0], &b[1], &b[2], &objects) != 5) {
-			char where[32];
-
-			snprintf(where, sizeof(where), "%lu", n);
-			die("%s:%s: not a \"ksize report --symbols\" line",
-			    path, where);
-		}
+			   &b[0], &b[1], &b[2], &objects) != 5)
+			die("%s: record %lu: not a \"ksize report --symbols\" line",
+			    path, n);
 		s = strtab_add(t, name);
 		for (c = 0; c < NCLASS; c++)
 			s->b[c] = b[c];
