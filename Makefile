@@ -79,6 +79,7 @@ include $(TOP)/mk/qemu.mk
 include $(TOP)/mk/tests.mk
 include $(TOP)/mk/kml-check.mk
 include $(TOP)/mk/kimage.mk
+include $(TOP)/mk/boottrace.mk
 include $(TOP)/mk/shrink.mk
 include $(TOP)/mk/size.mk
 include $(TOP)/mk/bench.mk
@@ -114,6 +115,7 @@ help:
 	@echo '  kimage            the kernel image inspector (build/host/kimage)'
 	@echo '  size-report       where vmlinux'"'"'s bytes go, per Kconfig symbol (docs/size.md)'
 	@echo '  size-diff OLD=DIR compare with another build directory'
+	@echo '  boot-trace        boot once with initcall_debug: where the boot time goes (docs/boot.md)'
 	@echo '  shrink            turn options off while the boot tests pass (SHRINK_TRIES=N)'
 	@echo '  bench-kml         Kernel Mode Linux: null system calls and syscall-heavy work, ring 0 vs 3'
 	@echo '  fuzz              fuzz kimage'"'"'s parsers (libFuzzer) for FUZZ_SECONDS=$(FUZZ_SECONDS)'

@@ -7,7 +7,7 @@ KML_KERNEL := $(KML_OUT)/images/bzImage
 DEFAULT_OUT := $(BUILD)/default
 
 .PHONY: kml-images check-kml bench-kml
-kml-images: $(TLEXPECT)
+kml-images: $(TLEXPECT) $(HOST)/boottrace
 	$(Q)$(MAKE) --no-print-directory PROFILE=kml OUT=$(KML_OUT) images
 	$(Q)$(MAKE) -s --no-print-directory PROFILE=kml OUT=$(KML_OUT) INIT=busybox initramfs
 	$(Q)$(MAKE) --no-print-directory PROFILE=default OUT=$(DEFAULT_OUT) images
@@ -21,7 +21,7 @@ check-kml: kml-images
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KML_KERNEL) $(BUILD)/accel) || exit 1; \
 	echo "  TEST     Kernel Mode Linux ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/kml*)"; \
 	export KERNEL=$(KML_KERNEL) BUSYBOX=$(DEFAULT_OUT)/busybox/busybox \
-		TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(QEMU_MEM) MAKE="$(MAKE)" TOP=$(TOP); \
+		TLEXPECT=$(TLEXPECT) BOOTTRACE=$(BOOTTRACE) ACCEL=$$accel MEM=$(QEMU_MEM) MAKE="$(MAKE)" TOP=$(TOP); \
 	INITRAMFS=$(KML_OUT)/images/initramfs-tinyinit.cpio.xz \
 	INITRAMFS_BUSYBOX=$(KML_OUT)/images/initramfs-busybox.cpio.xz \
 	TESTLOGS=$(TESTLOGS)/kml $(TOP)/tests/run.sh check-kml $(sort $(wildcard $(TOP)/tests/kml/*.sh)) && \

@@ -65,7 +65,9 @@ $(LINUX_UNPACK_DIR)/.tinylinux-unpacked: | $(DEPS_STAMP)
 endif
 
 ifneq ($(LINUX_PATCHES),)
-$(LINUX_UNPACKED): $(LINUX_PRISTINE_STAMP) $(LINUX_PATCHES) $(TOP)/scripts/apply-patches.sh
+# The patches are order-only: the tree's name is their hash, so a changed
+# patch already means a new tree, and a fresh checkout's new mtimes don't.
+$(LINUX_UNPACKED): $(LINUX_PRISTINE_STAMP) | $(LINUX_PATCHES) $(TOP)/scripts/apply-patches.sh
 	$(say) PATCH "$(words $(LINUX_PATCHES)) patch(es) from $(LINUX_PATCH_DIR:$(TOP)/%=%) -> $(LINUX_TREE:$(TOP)/%=%)"
 	$(Q)TOP=$(TOP) $(TOP)/scripts/apply-patches.sh $(LINUX_PRISTINE) $(LINUX_TREE) \
 		$(LINUX_NAME) $(LOGS)/linux-patch.log $(LINUX_PATCHES)
@@ -97,7 +99,8 @@ linux: $(KERNEL_IMAGE)
 $(KERNEL_IMAGE): $(KCONFIG) $(TOP)/mk/linux.mk $(LINUX_FORCE)
 	$(say) LINUX "$(PROFILE): building $(LINUX_NAME) (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-linux.log)"
 	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux.log $(KMAKE) bzImage
-	$(Q)mkdir -p $(@D) && cp $(KOBJ)/arch/x86/boot/bzImage $@.tmp && mv $@.tmp $@
+	$(Q)mkdir -p $(@D) && cp $(KOBJ)/System.map $(@D)/System.map.tmp && mv $(@D)/System.map.tmp $(@D)/System.map
+	$(Q)cp $(KOBJ)/arch/x86/boot/bzImage $@.tmp && mv $@.tmp $@
 	$(say) SIZE "bzImage: $$(stat -c %s $@) bytes ($(@:$(TOP)/%=%))"
 
 linux-menuconfig: $(KCONFIG)

@@ -27,7 +27,7 @@ $(MUSL_PRISTINE)/.tinylinux-unpacked: | $(DEPS_STAMP)
 	$(Q)$(LOGRUN) $(LOGS)/musl-unpack.log dpkg-source --no-check -x $$(ls $(DL)/musl_*.dsc | head -n 1) $(MUSL_PRISTINE).tmp
 	$(Q)touch $(MUSL_PRISTINE).tmp/.tinylinux-unpacked && mv $(MUSL_PRISTINE).tmp $(MUSL_PRISTINE)
 
-$(MUSL_TREE)/.tinylinux-patched: $(MUSL_PRISTINE)/.tinylinux-unpacked $(MUSL_PATCHES) \
+$(MUSL_TREE)/.tinylinux-patched: $(MUSL_PRISTINE)/.tinylinux-unpacked | $(MUSL_PATCHES) \
 		$(TOP)/scripts/apply-patches.sh
 	$(say) PATCH "$(words $(MUSL_PATCHES)) patch(es) from patches/musl -> $(MUSL_TREE:$(TOP)/%=%)"
 	$(Q)TOP=$(TOP) $(TOP)/scripts/apply-patches.sh $(MUSL_PRISTINE) $(MUSL_TREE) \

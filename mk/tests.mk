@@ -24,6 +24,7 @@ check: check-style check-unit check-kimage check-size check-fuzz check-config ch
 check-unit: $(UNIT_TEST)
 	$(say) TEST "unit tests"
 	$(Q)$(UNIT_TEST)
+	$(Q)$(BOOTTRACE_TEST)
 
 # The boot tests need both initramfs images: the one for the other INIT
 # is made by a sub-make.
@@ -40,12 +41,12 @@ BOOT_TESTS := $(sort $(wildcard $(TOP)/tests/boot/*.sh))
 # The boot tests that boot the images they are given: make-run.sh boots
 # the default build through "make run" itself (check-kml, make shrink).
 IMAGE_BOOT_TESTS := $(filter-out %/make-run.sh,$(BOOT_TESTS))
-check-boot: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX) $(TLEXPECT)
+check-boot: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX) $(TLEXPECT) $(HOST)/boottrace
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
 	echo "  TEST     boot tests ($$accel, -m $(MEM), logs in $(TESTLOGS:$(TOP)/%=%))"; \
 	KERNEL=$(KERNEL_IMAGE) INITRAMFS=$(INITRAMFS_TINYINIT) \
 	INITRAMFS_BUSYBOX=$(INITRAMFS_BUSYBOX) BUSYBOX=$(BUSYBOX) \
-	TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(MEM) TESTLOGS=$(TESTLOGS) MAKE="$(MAKE)" TOP=$(TOP) \
+	TLEXPECT=$(TLEXPECT) BOOTTRACE=$(BOOTTRACE) ACCEL=$$accel MEM=$(MEM) TESTLOGS=$(TESTLOGS) MAKE="$(MAKE)" TOP=$(TOP) \
 	$(TOP)/tests/run.sh check-boot $(BOOT_TESTS)
 
 # Reproducibility: a second clean build in another directory must give

@@ -9,6 +9,7 @@
 set -eu
 pristine=$1 tree=$2 name=$3 log=$4
 shift 4
+mkdir -p "$(dirname "$log")"
 rm -rf "$tree.tmp"
 cp -al "$pristine" "$tree.tmp"
 for p in "$@"; do

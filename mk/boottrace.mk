@@ -1,0 +1,49 @@
+# make boot-trace: boot the image once with initcall_debug and show where
+# the time goes, from QEMU's start to PID 1 (src/boottrace, docs/boot.md).
+# The extra kernel arguments: "initcall_debug" logs every initcall with
+# its duration; "debug" lets those KERN_DEBUG lines reach the console;
+# "log_buf_len=1M" keeps the small default log buffer (4 KB) from losing
+# lines; "earlyprintk=serial,..." lets setup.bin print on the serial port.
+BOOTTRACE := $(HOST)/boottrace
+BOOTTRACE_SRCS := $(TOP)/src/boottrace/trace.c $(TOP)/src/ksize/strtab.c
+BOOTTRACE_HDRS := $(TOP)/src/boottrace/trace.h $(TOP)/src/ksize/strtab.h
+BOOTTRACE_TEST := $(HOST)/test_boottrace
+BOOTTRACE_DIR := $(OUT)/boot-trace
+BOOTTRACE_APPEND := debug initcall_debug log_buf_len=1M earlyprintk=serial,ttyS0,115200
+TRACE_ROWS ?= 15
+# What the init system prints once userspace is up, and how it is stopped.
+TRACE_UP_tinyinit := init: userspace up
+TRACE_UP_busybox := Please press Enter to activate this console.
+
+$(BOOTTRACE): $(TOP)/src/boottrace/boottrace.c $(BOOTTRACE_SRCS) $(BOOTTRACE_HDRS) | $(DEPS_STAMP)
+	$(say) HOSTCC "boottrace"
+	$(Q)mkdir -p $(@D) && gcc $(CSTD) -O2 -I$(TOP)/src/ksize -o $@.tmp \
+		$(TOP)/src/boottrace/boottrace.c $(BOOTTRACE_SRCS) && mv $@.tmp $@
+
+$(BOOTTRACE_TEST): $(TOP)/tests/unit/test_boottrace.c $(BOOTTRACE_SRCS) $(BOOTTRACE_HDRS) | $(DEPS_STAMP)
+	$(say) HOSTCC "boottrace unit tests (cmocka, ASan, UBSan)"
+	$(Q)mkdir -p $(@D) && gcc $(CSTD) $(SANITIZE) -I$(TOP)/src/ksize -I$(TOP)/src/boottrace -o $@.tmp \
+		$< $(BOOTTRACE_SRCS) -lcmocka && mv $@.tmp $@
+
+# Its unit tests run with the others (check-unit, mk/tests.mk).
+check-unit: $(BOOTTRACE_TEST)
+
+.PHONY: boot-trace
+boot-trace: $(KERNEL_IMAGE) $(INITRAMFS) $(TLEXPECT) $(BOOTTRACE)
+	$(Q)rm -rf $(BOOTTRACE_DIR) && mkdir -p $(BOOTTRACE_DIR)
+	$(Q)printf '%s\n' 'timeout 300' 'expect early console in setup code' 'mark setup' \
+		'expect console [ttyS0] enabled' 'mark console' \
+		'expect as init process' 'mark run-init' \
+		'expect $(TRACE_UP_$(INIT))' 'mark userspace' 'timeout 60' \
+		'send' 'send poweroff' 'exit 0' > $(BOOTTRACE_DIR)/script
+	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
+	echo "  TRACE    $(PROFILE), INIT=$(INIT), $$accel, -m $(MEM): $(BOOTTRACE_APPEND)"; \
+	$(TLEXPECT) -l $(BOOTTRACE_DIR)/serial.log -a "Kernel panic" $(BOOTTRACE_DIR)/script -- \
+		$(QEMU) -nodefaults -no-user-config -display none -no-reboot -m $(MEM) \
+		-kernel $(KERNEL_IMAGE) -initrd $(INITRAMFS) -append "console=ttyS0 $(BOOTTRACE_APPEND) $(APPEND)" \
+		-accel $$accel -serial stdio -netdev user,id=n0,restrict=on -device $(NIC_$(NIC)),netdev=n0 \
+		> $(BOOTTRACE_DIR)/marks
+	$(Q)$(BOOTTRACE) -n $(TRACE_ROWS) -m $(KOBJ)/System.map -t $(BOOTTRACE_DIR)/marks \
+		$(BOOTTRACE_DIR)/serial.log > $(BOOTTRACE_DIR)/report.txt.tmp
+	$(Q)mv $(BOOTTRACE_DIR)/report.txt.tmp $(BOOTTRACE_DIR)/report.txt && cat $(BOOTTRACE_DIR)/report.txt
+	$(say) TRACE "serial log, marks and report.txt in $(BOOTTRACE_DIR:$(TOP)/%=%)"
