@@ -9,11 +9,11 @@ BOOTTRACE_SRCS := $(TOP)/src/boottrace/trace.c $(TOP)/src/ksize/strtab.c
 BOOTTRACE_HDRS := $(TOP)/src/boottrace/trace.h $(TOP)/src/ksize/strtab.h
 BOOTTRACE_TEST := $(HOST)/test_boottrace
 BOOTTRACE_DIR := $(OUT)/boot-trace
-BOOTTRACE_APPEND := debug initcall_debug log_buf_len=1M earlyprintk=serial,ttyS0,115200
+# Shared with tests/boot/boot-trace.sh (exported), like the tlexpect
+# script, which marks each step on the host clock.
+export BOOTTRACE_APPEND := debug initcall_debug log_buf_len=1M earlyprintk=serial,ttyS0,115200
+BOOTTRACE_SCRIPT := $(TOP)/tests/boot-trace.expect
 TRACE_ROWS ?= 15
-# What the init system prints once userspace is up, and how it is stopped.
-TRACE_UP_tinyinit := init: userspace up
-TRACE_UP_busybox := Please press Enter to activate this console.
 
 $(BOOTTRACE): $(TOP)/src/boottrace/boottrace.c $(BOOTTRACE_SRCS) $(BOOTTRACE_HDRS) | $(DEPS_STAMP)
 	$(say) HOSTCC "boottrace"
@@ -29,18 +29,13 @@ $(BOOTTRACE_TEST): $(TOP)/tests/unit/test_boottrace.c $(BOOTTRACE_SRCS) $(BOOTTR
 check-unit: $(BOOTTRACE_TEST)
 
 .PHONY: boot-trace
-boot-trace: $(KERNEL_IMAGE) $(INITRAMFS) $(TLEXPECT) $(BOOTTRACE)
+# Always the tinyinit image: its "init: userspace up" ends the timeline.
+boot-trace: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(TLEXPECT) $(BOOTTRACE)
 	$(Q)rm -rf $(BOOTTRACE_DIR) && mkdir -p $(BOOTTRACE_DIR)
-	$(Q)printf '%s\n' 'timeout 300' 'expect early console in setup code' 'mark setup' \
-		'expect console [ttyS0] enabled' 'mark console' \
-		'expect as init process' 'mark run-init' \
-		'expect $(TRACE_UP_$(INIT))' 'mark userspace' 'timeout 60' \
-		'send' 'send poweroff' 'exit 0' > $(BOOTTRACE_DIR)/script
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
-	echo "  TRACE    $(PROFILE), INIT=$(INIT), $$accel, -m $(MEM): $(BOOTTRACE_APPEND)"; \
-	$(TLEXPECT) -l $(BOOTTRACE_DIR)/serial.log -a "Kernel panic" $(BOOTTRACE_DIR)/script -- \
-		$(QEMU) -nodefaults -no-user-config -display none -no-reboot -m $(MEM) \
-		-kernel $(KERNEL_IMAGE) -initrd $(INITRAMFS) -append "console=ttyS0 $(BOOTTRACE_APPEND) $(APPEND)" \
+	echo "  TRACE    $(PROFILE), tinyinit, $$accel, -m $(MEM): $(BOOTTRACE_APPEND)"; \
+	$(TLEXPECT) -l $(BOOTTRACE_DIR)/serial.log -a "Kernel panic" $(BOOTTRACE_SCRIPT) -- \
+		$(call qemu_boot,$(INITRAMFS_TINYINIT),$(BOOTTRACE_APPEND) $(APPEND)) \
 		-accel $$accel -serial stdio -netdev user,id=n0,restrict=on -device $(NIC_$(NIC)),netdev=n0 \
 		> $(BOOTTRACE_DIR)/marks
 	$(Q)$(BOOTTRACE) -n $(TRACE_ROWS) -m $(KOBJ)/System.map -t $(BOOTTRACE_DIR)/marks \

@@ -24,15 +24,16 @@ ifeq ($(NIC_$(NIC)),)
 $(error unknown NIC '$(NIC)': choose virtio or e1000)
 endif
 
-QEMU_BASE = $(QEMU) -nodefaults -no-user-config -display none -no-reboot \
-	-m $(MEM) -kernel $(KERNEL_IMAGE) -initrd $(INITRAMFS) \
-	-append "console=ttyS0 $(APPEND)"
+# $(call qemu_boot,INITRAMFS,KERNEL ARGUMENTS): QEMU booting this profile's
+# kernel on the serial console (make run, make boot-trace).
+qemu_boot = $(QEMU) -nodefaults -no-user-config -display none -no-reboot \
+	-m $(MEM) -kernel $(KERNEL_IMAGE) -initrd $(1) -append "console=ttyS0 $(2)"
 
 .PHONY: run
 run: $(KERNEL_IMAGE) $(INITRAMFS)
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
 	echo "  QEMU     $(PROFILE), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(NIC); 127.0.0.1:$(PORT) -> guest port 80"; \
 	echo "           'poweroff' in the guest ends QEMU; Ctrl-A X kills it."; \
-	exec $(QEMU_BASE) -accel $$accel -serial mon:stdio \
+	exec $(call qemu_boot,$(INITRAMFS),$(APPEND)) -accel $$accel -serial mon:stdio \
 		-netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80 \
 		-device $(NIC_$(NIC)),netdev=n0

@@ -3,7 +3,8 @@
 #   BUSYBOX   the static busybox we built (also runs on the host: httpd,
 #             wget, nc for the host side of the network tests)
 #   TLEXPECT  the console driver (src/tlexpect)
-#   BOOTTRACE the boot log reader (src/boottrace)
+#   BOOTTRACE the boot log reader (src/boottrace), BOOTTRACE_APPEND
+#             the kernel arguments of a traced boot
 #   ACCEL MEM TESTLOGS
 set -eu
 name=$(basename "$0" .sh)

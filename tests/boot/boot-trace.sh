@@ -2,23 +2,9 @@
 # make boot-trace's way of booting: initcall_debug, a log buffer large
 # enough, setup.bin's early console.  boottrace must name every initcall
 # through System.map, give each its level and see every step of the boot.
-APPEND="debug initcall_debug log_buf_len=1M earlyprintk=serial,ttyS0,115200"
+APPEND=${BOOTTRACE_APPEND:?is set by make (mk/boottrace.mk)}
 . "$(dirname "$0")/../lib.sh"
-cat >"$work/script" <<'S'
-timeout 120
-expect early console in setup code
-mark setup
-expect console [ttyS0] enabled
-mark console
-expect as init process
-mark run-init
-expect init: userspace up
-mark userspace
-timeout 60
-send poweroff
-exit 0
-S
-boot "$work/script" -netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0 >"$work/marks"
+boot "$TOP/tests/boot-trace.expect" -netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0 >"$work/marks"
 "$BOOTTRACE" -n 1000 -m "${KERNEL%/*}/System.map" -t "$work/marks" \
 	"$work/serial.log" >"$work/report.txt"
 calls=$(grep -c 'calling  0x' "$work/serial.log")
