@@ -9,7 +9,15 @@
 
 TOP := $(CURDIR)
 BUILD ?= $(TOP)/build
-PROFILE ?= default
+# The disk and ISO targets need a kernel with disks and a screen: when no
+# PROFILE is given, they use the "pc" profile (the default one has no
+# block layer, to stay small).
+MEDIA_GOALS := disk run-disk check-media
+ifeq ($(origin PROFILE)$(filter $(MEDIA_GOALS),$(MAKECMDGOALS)),undefined)
+PROFILE := default
+else ifeq ($(origin PROFILE),undefined)
+PROFILE := pc
+endif
 INIT ?= tinyinit
 V ?= 0
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -83,6 +91,7 @@ include $(TOP)/mk/boottrace.mk
 include $(TOP)/mk/shrink.mk
 include $(TOP)/mk/size.mk
 include $(TOP)/mk/bench.mk
+include $(TOP)/mk/disk.mk
 
 .PHONY: images
 images: $(KERNEL_IMAGE) $(INITRAMFS)
@@ -117,10 +126,12 @@ help:
 	@echo '  size-diff OLD=DIR compare with another build directory'
 	@echo '  boot-trace        boot once with initcall_debug: where the boot time goes (docs/boot.md)'
 	@echo '  shrink            turn options off while the boot tests pass (SHRINK_TRIES=N)'
+	@echo '  disk              a bootable disk image (pc profile: FAT boot + ext4 root, BIOS and UEFI)'
+	@echo '  run-disk          boot it (FIRMWARE=bios|uefi, QEMU_DISPLAY=none|gtk|...)'
 	@echo '  bench-kml         Kernel Mode Linux: null system calls and syscall-heavy work, ring 0 vs 3'
 	@echo '  fuzz              fuzz kimage'"'"'s parsers (libFuzzer) for FUZZ_SECONDS=$(FUZZ_SECONDS)'
 	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-errors'
-	@echo '  check-boot check-kml check-repro'
+	@echo '  check-boot check-kml check-media check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep sources and ccache'
 	@echo '  distclean         remove $(BUILD) entirely'

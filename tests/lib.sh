@@ -20,7 +20,7 @@ trap cleanup EXIT
 # boot SCRIPT QEMU-ARGS...: boot the images under test (initramfs $INITRD,
 # extra kernel arguments $APPEND) and drive the console with the tlexpect
 # SCRIPT.  The serial log is kept in $work/serial.log.
-INITRD=${INITRD:-$INITRAMFS}
+INITRD=${INITRD:-${INITRAMFS:-}}
 APPEND=${APPEND:-}
 boot() {
 	script=$1
@@ -46,4 +46,25 @@ serve() {
 		[ $i -lt 100 ] || { echo "FAIL: host httpd did not start"; exit 1; }
 		"$BUSYBOX" usleep 50000
 	done
+}
+
+# boot_disk SCRIPT DISK QEMU-ARGS...: boot a disk image (not -kernel) on
+# QEMU's q35 machine, under SeaBIOS, or under OVMF when FIRMWARE=uefi
+# (with a fresh copy of its variable store), and drive the console.
+FIRMWARE=${FIRMWARE:-bios}
+boot_disk() {
+	script=$1 disk=$2
+	shift 2
+	set --
+	if [ "$FIRMWARE" = uefi ]; then
+		cp "$OVMF_VARS" "$work/OVMF_VARS.fd"
+		set -- -drive "if=pflash,format=raw,readonly=on,file=$OVMF_CODE" \
+			-drive "if=pflash,format=raw,file=$work/OVMF_VARS.fd"
+	fi
+	"$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" -a "---[ end trace" \
+		"$script" -- \
+		qemu-system-x86_64 -nodefaults -no-user-config -display none \
+		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio -M q35 -vga std \
+		"$@" -drive "file=$disk,format=raw,if=virtio" \
+		-netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0
 }

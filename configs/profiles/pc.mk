@@ -1,0 +1,8 @@
+# A PC with disks (issue 5): the default system, plus the block layer,
+# ext4, virtio-blk and IDE/SATA disks, ACPI and EFI (the kernel's EFI
+# stub), and a console on the screen as well as on the serial port.
+# "make disk" and "make iso" build their media from this profile.
+ARCH_NAME := x86_64
+LINUX_FRAGMENTS := base serial net nic small disk ata pc
+BUSYBOX_FRAGMENTS := base
+QEMU_MEM := 128M

@@ -1,0 +1,133 @@
+#!/bin/sh
+# mkdisk.sh: a bootable PC disk image, made without root, loop devices
+# or mounts.  Each partition is built as a file of its own, then copied
+# into the disk at its offset:
+#
+#   sector 0        MBR: syslinux's boot code (mbr.bin) + the partition table
+#   1 MiB           p1, FAT, type EF (EFI system), active: the kernel,
+#                   syslinux for BIOS (ldlinux.sys) and for UEFI
+#                   (EFI/BOOT/BOOTX64.EFI), one syslinux.cfg for both
+#   1 MiB + boot    p2, ext4 "tinyroot": the root filesystem, which the
+#                   kernel mounts itself (root=PARTUUID=...-02)
+#
+# Tools: sfdisk (fdisk), mkfs.fat (dosfstools), mtools, syslinux's
+# mtools installer, mke2fs -d (e2fsprogs), fakeroot (owners and device
+# nodes of the root filesystem as the list says, without being root).
+#
+# usage: mkdisk.sh OUT KERNEL ROOTFS_LIST WORKDIR
+#   env: BOOT_MB ROOT_MB (partition sizes), DISK_ID (8 hex digits),
+#        CMDLINE (extra kernel arguments), SOURCE_DATE_EPOCH
+set -eu
+
+die() {
+	echo "mkdisk: $*" >&2
+	exit 1
+}
+
+[ $# -eq 4 ] || die "usage: mkdisk.sh OUT KERNEL ROOTFS_LIST WORKDIR"
+out=$1 kernel=$2 list=$3 work=$4
+BOOT_MB=${BOOT_MB:-16}
+ROOT_MB=${ROOT_MB:-32}
+DISK_ID=${DISK_ID:-7117e001}
+CMDLINE=${CMDLINE:-}
+SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-0}
+SYSLINUX=/usr/lib/syslinux
+SYSLINUX_EFI=/usr/lib/SYSLINUX.EFI/efi64/syslinux.efi
+
+for t in sfdisk:fdisk mkfs.fat:dosfstools mcopy:mtools syslinux:syslinux \
+	mke2fs:e2fsprogs fakeroot:fakeroot; do
+	command -v "${t%%:*}" >/dev/null ||
+		die "${t%%:*} not found: install the Debian package ${t#*:}"
+done
+for f in "$SYSLINUX/mbr/mbr.bin:syslinux-common" \
+	"$SYSLINUX/modules/efi64/ldlinux.e64:syslinux-efi" \
+	"$SYSLINUX_EFI:syslinux-efi"; do
+	[ -f "${f%:*}" ] || die "${f%:*} not found: install the Debian package ${f##*:}"
+done
+case $BOOT_MB$ROOT_MB in
+*[!0-9]*) die "BOOT_MB and ROOT_MB must be whole numbers of MiB" ;;
+esac
+case $DISK_ID in
+[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]) ;;
+*) die "DISK_ID must be 8 lower-case hex digits, not '$DISK_ID'" ;;
+esac
+
+[ -f "$kernel" ] || die "$kernel: no such kernel image"
+[ -f "$list" ] || die "$list: no such rootfs list"
+kernel_kb=$(($(stat -c %s "$kernel") / 1024))
+[ $((kernel_kb + 1024)) -le $((BOOT_MB * 1024)) ] ||
+	die "BOOT_MB=$BOOT_MB is too small for the kernel ($((kernel_kb / 1024 + 1)) MiB) and the boot loader: make it at least $((kernel_kb / 1024 + 2))"
+rm -rf "$work"
+mkdir -p "$work"
+stamp=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y%m%d%H%M.%S)
+
+# 1. The root filesystem.  The rootfs list (gen_init_cpio's format, the
+# same one the initramfs is packed from) becomes a directory inside one
+# fakeroot session, so chown and mknod work and mke2fs -d sees owners 0:0
+# and the device nodes.  Its size is checked first: mke2fs's own message
+# for a full filesystem does not say what to change.
+need_kb=$(awk '$1 == "file" { print $3 }' "$list" | xargs du -Lck | tail -1 | cut -f1)
+[ $((need_kb + 2048)) -le $((ROOT_MB * 1024 * 9 / 10)) ] ||
+	die "ROOT_MB=$ROOT_MB is too small for the root filesystem ($((need_kb / 1024 + 2)) MiB of files): make it at least $(((need_kb / 1024 + 2) * 10 / 9 + 1))"
+cat >"$work/populate.sh" <<'EOF'
+set -eu
+root=$1 list=$2 stamp=$3
+while read -r type name a b c d e f; do
+	p=$root$name
+	case $type in
+	dir) mkdir -p "$p" && chmod "$a" "$p" && chown "$b:$c" "$p" ;;
+	file) cp "$a" "$p" && chmod "$b" "$p" && chown "$c:$d" "$p" ;;
+	slink) ln -s "$a" "$p" && chown -h "$c:$d" "$p" ;;
+	nod) mknod -m "$a" "$p" "$d" "$e" "$f" && chown "$b:$c" "$p" ;;
+	pipe) mkfifo -m "$a" "$p" && chown "$b:$c" "$p" ;;
+	'' | '#'*) ;;
+	*) echo "mkdisk: $list: unknown entry '$type'" >&2; exit 1 ;;
+	esac
+done <"$list"
+find "$root" -exec touch -h -t "$stamp" {} +
+EOF
+fakeroot -- sh -c '
+	sh "$1/populate.sh" "$1/root" "$2" "$3" &&
+	E2FSPROGS_FAKE_TIME=$4 mke2fs -q -F -t ext4 -L tinyroot -U "$5" \
+		-E "hash_seed=$5,root_owner=0:0" -d "$1/root" "$1/root.img" "$6M"' \
+	sh "$work" "$list" "$stamp" "$SOURCE_DATE_EPOCH" "$DISK_ID-0000-4000-8000-000000000002" "$ROOT_MB" \
+	>"$work/mke2fs.log" 2>&1 || {
+	cat "$work/mke2fs.log" >&2
+	die "building the ext4 root filesystem failed"
+}
+
+# 2. The boot partition, FAT: the kernel and syslinux, for BIOS
+# (ldlinux.sys, written by syslinux's own installer, which works on the
+# image file through mtools) and for UEFI (syslinux.efi as the default
+# boot program EFI/BOOT/BOOTX64.EFI, which reads syslinux.cfg from its
+# own directory).
+args="root=PARTUUID=$DISK_ID-02 rw rootwait console=tty0 console=ttyS0,115200${CMDLINE:+ $CMDLINE}"
+printf 'DEFAULT linux\nPROMPT 0\nTIMEOUT 0\nSERIAL 0 115200\nLABEL linux\n  KERNEL /bzImage\n  APPEND %s\n' \
+	"$args" >"$work/syslinux.cfg"
+touch -t "$stamp" "$work/syslinux.cfg"
+cp "$kernel" "$work/bzImage"
+cp "$SYSLINUX_EFI" "$work/BOOTX64.EFI"
+cp "$SYSLINUX/modules/efi64/ldlinux.e64" "$work/ldlinux.e64"
+touch -t "$stamp" "$work/bzImage" "$work/BOOTX64.EFI" "$work/ldlinux.e64"
+boot=$work/boot.img
+mkfs.fat -C --invariant -i "$DISK_ID" -n TINYBOOT "$boot" $((BOOT_MB * 1024)) >"$work/mkfs.fat.log" 2>&1 ||
+	{ cat "$work/mkfs.fat.log" >&2; die "mkfs.fat failed"; }
+export MTOOLS_SKIP_CHECK=1
+mcopy -m -i "$boot" "$work/bzImage" "$work/syslinux.cfg" ::/
+mmd -i "$boot" ::/EFI ::/EFI/BOOT
+mcopy -m -i "$boot" "$work/BOOTX64.EFI" "$work/ldlinux.e64" "$work/syslinux.cfg" ::/EFI/BOOT/
+syslinux --install "$boot" || die "syslinux could not install itself on the boot partition"
+
+# 3. The disk: the partition table (sfdisk works on a plain file), the
+# two partitions copied in at their offsets, syslinux's MBR boot code in
+# the first 440 bytes (the rest of sector 0 is the table).
+disk=$out.tmp
+rm -f "$disk"
+truncate -s $((1 + BOOT_MB + ROOT_MB))M "$disk"
+printf 'label: dos\nlabel-id: 0x%s\nstart=2048, size=%dMiB, type=ef, bootable\ntype=83\n' \
+	"$DISK_ID" "$BOOT_MB" | sfdisk -q "$disk" >"$work/sfdisk.log" 2>&1 ||
+	{ cat "$work/sfdisk.log" >&2; die "sfdisk failed"; }
+dd if="$boot" of="$disk" bs=1M seek=1 conv=notrunc status=none
+dd if="$work/root.img" of="$disk" bs=1M seek=$((1 + BOOT_MB)) conv=notrunc status=none
+dd if="$SYSLINUX/mbr/mbr.bin" of="$disk" bs=440 count=1 conv=notrunc status=none
+mv "$disk" "$out"
