@@ -9,14 +9,13 @@
 
 TOP := $(CURDIR)
 BUILD ?= $(TOP)/build
-# The disk and ISO targets need a kernel with disks and a screen: when no
-# PROFILE is given, they use the "pc" profile (the default one has no
-# block layer, to stay small).
-MEDIA_GOALS := disk run-disk check-media
-ifeq ($(origin PROFILE)$(filter $(MEDIA_GOALS),$(MAKECMDGOALS)),undefined)
-PROFILE := default
-else ifeq ($(origin PROFILE),undefined)
-PROFILE := pc
+# The disk targets need a kernel with disks and a screen: "make disk" and
+# "make run-disk" with no PROFILE use the "pc" profile (the default one
+# has no block layer, to stay small).  Mixed with other goals, PROFILE
+# stays the default, so that those goals are not silently changed.
+MEDIA_GOALS := disk run-disk
+ifeq ($(origin PROFILE),undefined)
+PROFILE := $(if $(MAKECMDGOALS),$(if $(filter-out $(MEDIA_GOALS),$(MAKECMDGOALS)),default,pc),default)
 endif
 INIT ?= tinyinit
 V ?= 0

@@ -20,6 +20,8 @@ endif
 disk: $(DISK_IMAGE)
 
 $(DISK_IMAGE): $(KERNEL_IMAGE) $(ROOTFS_LIST) $(TOP)/scripts/mkdisk.sh $(TOP)/mk/disk.mk | $(DEPS_STAMP)
+	$(Q)grep -q '^CONFIG_BLOCK=y' $(KCONFIG) && grep -q '^CONFIG_EXT4_FS=y' $(KCONFIG) || \
+		{ echo "error: profile '$(PROFILE)' has no block layer or ext4 in its kernel: use PROFILE=pc (or add configs/linux/disk.config)" >&2; exit 1; }
 	$(say) DISK "$(PROFILE): boot $(DISK_BOOT_MB) MiB + root $(DISK_ROOT_MB) MiB -> $(@:$(TOP)/%=%)"
 	$(Q)mkdir -p $(@D)
 	$(Q)BOOT_MB=$(DISK_BOOT_MB) ROOT_MB=$(DISK_ROOT_MB) CMDLINE="$(APPEND)" \
@@ -37,14 +39,14 @@ run-disk: $(DISK_IMAGE)
 	echo "  QEMU     $(PROFILE) disk, $(FIRMWARE), $$accel, -m $(MEM); 'poweroff' ends QEMU, Ctrl-A X kills it"; \
 	exec $(QEMU) -nodefaults -no-user-config -no-reboot -m $(MEM) -accel $$accel \
 		-M q35 $(qemu_firmware_$(FIRMWARE)) -vga std -display $(QEMU_DISPLAY) -serial mon:stdio \
-		-drive file=$(DISK_IMAGE),format=raw,if=virtio \
-		-netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80 \
-		-device $(NIC_$(NIC)),netdev=n0
+		-drive file=$(DISK_IMAGE),format=raw,if=virtio $(qemu_net)
 
 # check-media: the media tests (tests/media) on the pc profile's images,
 # built into $(BUILD)/pc by a sub-make whatever PROFILE is; each test
 # runs under SeaBIOS and under OVMF.
 PC_OUT := $(BUILD)/pc
+# The pc profile's memory, from its profile file (PROFILE may be another).
+PC_MEM := $(shell sed -n 's/^QEMU_MEM := //p' $(TOP)/configs/profiles/pc.mk)
 .PHONY: check-media pc-media
 pc-media: $(TLEXPECT)
 	$(Q)$(MAKE) --no-print-directory PROFILE=pc OUT=$(PC_OUT) disk
@@ -52,7 +54,7 @@ pc-media: $(TLEXPECT)
 check-media: pc-media
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(PC_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
 	echo "  TEST     disk images ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/media-*)"; \
-	export DISK=$(PC_OUT)/images/disk.img TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=128M \
+	export DISK=$(PC_OUT)/images/disk.img TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(PC_MEM) \
 		OVMF_CODE=$(OVMF_CODE) OVMF_VARS=$(OVMF_VARS) TOP=$(TOP); \
 	for fw in bios uefi; do \
 		FIRMWARE=$$fw TESTLOGS=$(TESTLOGS)/media-$$fw \

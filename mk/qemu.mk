@@ -29,11 +29,14 @@ endif
 qemu_boot = $(QEMU) -nodefaults -no-user-config -display none -no-reboot \
 	-m $(MEM) -kernel $(KERNEL_IMAGE) -initrd $(1) -append "console=ttyS0 $(2)"
 
+# The guest's network for make run and make run-disk: user mode, PORT on
+# the host's 127.0.0.1 forwarded to the guest's port 80.
+qemu_net = -netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80 \
+	-device $(NIC_$(NIC)),netdev=n0
+
 .PHONY: run
 run: $(KERNEL_IMAGE) $(INITRAMFS)
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
 	echo "  QEMU     $(PROFILE), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(NIC); 127.0.0.1:$(PORT) -> guest port 80"; \
 	echo "           'poweroff' in the guest ends QEMU; Ctrl-A X kills it."; \
-	exec $(call qemu_boot,$(INITRAMFS),$(APPEND)) -accel $$accel -serial mon:stdio \
-		-netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80 \
-		-device $(NIC_$(NIC)),netdev=n0
+	exec $(call qemu_boot,$(INITRAMFS),$(APPEND)) -accel $$accel -serial mon:stdio $(qemu_net)

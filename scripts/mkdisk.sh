@@ -31,6 +31,9 @@ ROOT_MB=${ROOT_MB:-32}
 DISK_ID=${DISK_ID:-7117e001}
 CMDLINE=${CMDLINE:-}
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-0}
+# mkfs.fat, sfdisk and mke2fs live in /usr/sbin, which is not in an
+# ordinary user's PATH on Debian.
+PATH=$PATH:/usr/sbin:/sbin
 SYSLINUX=/usr/lib/syslinux
 SYSLINUX_EFI=/usr/lib/SYSLINUX.EFI/efi64/syslinux.efi
 

@@ -17,19 +17,26 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# boot SCRIPT QEMU-ARGS...: boot the images under test (initramfs $INITRD,
-# extra kernel arguments $APPEND) and drive the console with the tlexpect
-# SCRIPT.  The serial log is kept in $work/serial.log.
-INITRD=${INITRD:-${INITRAMFS:-}}
-APPEND=${APPEND:-}
-boot() {
+# console SCRIPT QEMU-ARGS...: start QEMU (no display, serial console on
+# stdio, -no-reboot so poweroff ends it) and drive the console with the
+# tlexpect SCRIPT.  The serial log is kept in $work/serial.log.
+console() {
 	script=$1
 	shift
 	"$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" -a "---[ end trace" \
 		"$script" -- \
 		qemu-system-x86_64 -nodefaults -no-user-config -display none \
-		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio \
-		-kernel "$KERNEL" -initrd "$INITRD" \
+		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio "$@"
+}
+
+# boot SCRIPT QEMU-ARGS...: boot the images under test (initramfs $INITRD,
+# extra kernel arguments $APPEND).
+INITRD=${INITRD:-${INITRAMFS:-}}
+APPEND=${APPEND:-}
+boot() {
+	script=$1
+	shift
+	console "$script" -kernel "$KERNEL" -initrd "$INITRD" \
 		-append "console=ttyS0 $APPEND" "$@"
 }
 
@@ -50,21 +57,18 @@ serve() {
 
 # boot_disk SCRIPT DISK QEMU-ARGS...: boot a disk image (not -kernel) on
 # QEMU's q35 machine, under SeaBIOS, or under OVMF when FIRMWARE=uefi
-# (with a fresh copy of its variable store), and drive the console.
+# (with a fresh copy of its variable store), with a virtio NIC on a
+# restricted user network.
 FIRMWARE=${FIRMWARE:-bios}
 boot_disk() {
 	script=$1 disk=$2
 	shift 2
-	set --
 	if [ "$FIRMWARE" = uefi ]; then
 		cp "$OVMF_VARS" "$work/OVMF_VARS.fd"
 		set -- -drive "if=pflash,format=raw,readonly=on,file=$OVMF_CODE" \
-			-drive "if=pflash,format=raw,file=$work/OVMF_VARS.fd"
+			-drive "if=pflash,format=raw,file=$work/OVMF_VARS.fd" "$@"
 	fi
-	"$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" -a "---[ end trace" \
-		"$script" -- \
-		qemu-system-x86_64 -nodefaults -no-user-config -display none \
-		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio -M q35 -vga std \
-		"$@" -drive "file=$disk,format=raw,if=virtio" \
+	console "$script" -M q35 -vga std "$@" \
+		-drive "file=$disk,format=raw,if=virtio" \
 		-netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0
 }
