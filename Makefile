@@ -13,7 +13,7 @@ BUILD ?= $(TOP)/build
 # "make run-disk" with no PROFILE use the "pc" profile (the default one
 # has no block layer, to stay small).  Mixed with other goals, PROFILE
 # stays the default, so that those goals are not silently changed.
-MEDIA_GOALS := disk run-disk
+MEDIA_GOALS := disk run-disk iso run-iso data-disks
 ifeq ($(origin PROFILE),undefined)
 PROFILE := $(if $(MAKECMDGOALS),$(if $(filter-out $(MEDIA_GOALS),$(MAKECMDGOALS)),default,pc),default)
 endif
@@ -81,6 +81,7 @@ include $(TOP)/mk/busybox.mk
 include $(TOP)/mk/init.mk
 include $(TOP)/mk/kml.mk
 include $(TOP)/mk/hello.mk
+include $(TOP)/mk/disks.mk
 include $(TOP)/mk/rootfs.mk
 include $(TOP)/mk/qemu.mk
 include $(TOP)/mk/tests.mk
@@ -127,6 +128,11 @@ help:
 	@echo '  shrink            turn options off while the boot tests pass (SHRINK_TRIES=N)'
 	@echo '  disk              a bootable disk image (pc profile: FAT boot + ext4 root, BIOS and UEFI)'
 	@echo '  run-disk          boot it (FIRMWARE=bios|uefi, QEMU_DISPLAY=none|gtk|...)'
+	@echo '  iso               a hybrid ISO (pc profile: kernel + initramfs, BIOS and UEFI, CD or disk)'
+	@echo '  run-iso           boot it (ISO_AS=cd|disk, FIRMWARE=bios|uefi)'
+	@echo '  data-disks        only the data disks of DISKS="NAME:SIZE[:BUS[:DIR]] ..." (docs/disk.md)'
+	@echo '  check-media       disk and ISO boots, data disks, persistence, kill mid-write'
+	@echo '  bench-media       media sizes, boot times, KILL_ROUNDS=10 kill tests'
 	@echo '  bench-kml         Kernel Mode Linux: null system calls and syscall-heavy work, ring 0 vs 3'
 	@echo '  fuzz              fuzz kimage'"'"'s parsers (libFuzzer) for FUZZ_SECONDS=$(FUZZ_SECONDS)'
 	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-errors'

@@ -4,6 +4,7 @@
 #   make disk                        build/pc/images/disk.img
 #   make run-disk                    boot it (SeaBIOS)
 #   make run-disk FIRMWARE=uefi      boot it under OVMF
+#   make iso; make run-iso           the hybrid ISO (ISO_AS=cd or disk)
 DISK_IMAGE := $(IMAGES)/disk.img
 DISK_BOOT_MB ?= 16
 DISK_ROOT_MB ?= 32
@@ -28,6 +29,18 @@ $(DISK_IMAGE): $(KERNEL_IMAGE) $(ROOTFS_LIST) $(TOP)/scripts/mkdisk.sh $(TOP)/mk
 		$(TOP)/scripts/mkdisk.sh $@ $(KERNEL_IMAGE) $(ROOTFS_LIST) $(OUT)/disk
 	$(say) SIZE "disk: $$(stat -c %s $@) bytes"
 
+# make iso: a hybrid ISO with the kernel and the initramfs (scripts/mkiso.sh):
+# BIOS and UEFI, CD-ROM and disk.
+ISO_IMAGE := $(IMAGES)/tinylinux.iso
+.PHONY: iso run-iso
+iso: $(ISO_IMAGE)
+
+$(ISO_IMAGE): $(KERNEL_IMAGE) $(INITRAMFS) $(TOP)/scripts/mkiso.sh $(TOP)/mk/disk.mk | $(DEPS_STAMP)
+	$(say) ISO "$(PROFILE): kernel + initramfs, BIOS and UEFI, CD and disk -> $(@:$(TOP)/%=%)"
+	$(Q)mkdir -p $(@D)
+	$(Q)CMDLINE="$(APPEND)" $(TOP)/scripts/mkiso.sh $@ $(KERNEL_IMAGE) $(INITRAMFS) $(OUT)/iso
+	$(say) SIZE "iso: $$(stat -c %s $@) bytes"
+
 # The firmware's variables are written at run time: each boot gets a copy.
 qemu_firmware_bios :=
 qemu_firmware_uefi = -drive if=pflash,format=raw,readonly=on,file=$(OVMF_CODE) \
@@ -36,10 +49,30 @@ qemu_firmware_uefi = -drive if=pflash,format=raw,readonly=on,file=$(OVMF_CODE) \
 run-disk: $(DISK_IMAGE)
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
 	$(if $(filter uefi,$(FIRMWARE)),cp $(OVMF_VARS) $(OUT)/OVMF_VARS.fd;) \
+	$(disks_prepare) \
 	echo "  QEMU     $(PROFILE) disk, $(FIRMWARE), $$accel, -m $(MEM); 'poweroff' ends QEMU, Ctrl-A X kills it"; \
 	exec $(QEMU) -nodefaults -no-user-config -no-reboot -m $(MEM) -accel $$accel \
-		-M q35 $(qemu_firmware_$(FIRMWARE)) -vga std -display $(QEMU_DISPLAY) -serial mon:stdio \
-		-drive file=$(DISK_IMAGE),format=raw,if=virtio $(qemu_net)
+		-M pc $(qemu_firmware_$(FIRMWARE)) -vga std -display $(QEMU_DISPLAY) -serial mon:stdio \
+		-drive file=$(DISK_IMAGE),format=raw,if=none,id=root \
+		-device virtio-blk-pci,drive=root,bootindex=0 $(qemu_net) $$disks
+
+# make run-iso: boot the ISO as a CD-ROM (ISO_AS=cd) or as a disk
+# (ISO_AS=disk, the way a USB stick would be), under FIRMWARE=bios|uefi.
+ISO_AS ?= cd
+ifeq ($(filter cd disk,$(ISO_AS)),)
+$(error ISO_AS must be cd or disk, not '$(ISO_AS)')
+endif
+iso_drive_cd := -drive file=$(ISO_IMAGE),format=raw,if=none,id=cd,media=cdrom,readonly=on \
+	-device ide-cd,drive=cd,bootindex=0
+iso_drive_disk := -drive file=$(ISO_IMAGE),format=raw,if=none,id=root,readonly=on \
+	-device virtio-blk-pci,drive=root,bootindex=0
+run-iso: $(ISO_IMAGE)
+	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
+	$(if $(filter uefi,$(FIRMWARE)),cp $(OVMF_VARS) $(OUT)/OVMF_VARS.fd;) \
+	echo "  QEMU     $(PROFILE) ISO as a $(ISO_AS), $(FIRMWARE), $$accel, -m $(MEM); 'poweroff' ends QEMU, Ctrl-A X kills it"; \
+	exec $(QEMU) -nodefaults -no-user-config -no-reboot -m $(MEM) -accel $$accel \
+		-M pc $(qemu_firmware_$(FIRMWARE)) -vga std -display $(QEMU_DISPLAY) -serial mon:stdio \
+		$(iso_drive_$(ISO_AS)) $(qemu_net)
 
 # check-media: the media tests (tests/media) on the pc profile's images,
 # built into $(BUILD)/pc by a sub-make whatever PROFILE is; each test
@@ -49,14 +82,27 @@ PC_OUT := $(BUILD)/pc
 PC_MEM := $(shell sed -n 's/^QEMU_MEM := //p' $(TOP)/configs/profiles/pc.mk)
 .PHONY: check-media pc-media
 pc-media: $(TLEXPECT)
-	$(Q)$(MAKE) --no-print-directory PROFILE=pc OUT=$(PC_OUT) disk
+	$(Q)$(MAKE) --no-print-directory PROFILE=pc OUT=$(PC_OUT) disk data-disks iso
 
 check-media: pc-media
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(PC_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
 	echo "  TEST     disk images ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/media-*)"; \
-	export DISK=$(PC_OUT)/images/disk.img TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(PC_MEM) \
+	export MAKE="$(MAKE)" PC_OUT=$(PC_OUT) DISK=$(PC_OUT)/images/disk.img ISO=$(PC_OUT)/images/tinylinux.iso BUSYBOX=$(PC_OUT)/busybox/busybox DISKS="$$(cat $(PC_OUT)/disks.spec)" TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(PC_MEM) \
 		OVMF_CODE=$(OVMF_CODE) OVMF_VARS=$(OVMF_VARS) TOP=$(TOP); \
 	for fw in bios uefi; do \
 		FIRMWARE=$$fw TESTLOGS=$(TESTLOGS)/media-$$fw \
 		$(TOP)/tests/run.sh "check-media ($$fw)" $(sort $(wildcard $(TOP)/tests/media/*.sh)) || exit 1; \
 	done
+
+# make bench-media: each medium's size and time to userspace, and the
+# kill-during-writes test KILL_ROUNDS times (scripts/bench-media.sh).
+KILL_ROUNDS ?= 10
+.PHONY: bench-media
+bench-media: pc-media
+	$(Q)mkdir -p $(BENCH)
+	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(PC_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
+	DISK=$(PC_OUT)/images/disk.img ISO=$(PC_OUT)/images/tinylinux.iso DISKS="$$(cat $(PC_OUT)/disks.spec)" \
+	TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(PC_MEM) OVMF_CODE=$(OVMF_CODE) OVMF_VARS=$(OVMF_VARS) \
+	TOP=$(TOP) TESTLOGS=$(BENCH) BOOTS=$(BOOTS) KILL_ROUNDS=$(KILL_ROUNDS) \
+	$(TOP)/scripts/bench-media.sh | tee $(BENCH)/media.md
+	@echo "report: $(BENCH:$(TOP)/%=%)/media.md"

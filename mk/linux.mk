@@ -90,6 +90,7 @@ $(KCONFIG): $(LINUX_FRAGMENT_FILES) $(LINUX_UNPACKED) $(TOP)/configs/profiles/$(
 		cd $(LINUX_TREE) && ARCH=$(ARCH_NAME) scripts/kconfig/merge_config.sh -n -O $(KOBJ) $(KOBJ)/.config $(LINUX_FRAGMENT_FILES); fi'
 	$(Q)$(TOP)/scripts/check-config.sh $@ $(LINUX_FRAGMENT_FILES) || { rm -f $@; exit 1; }
 	$(Q)cp $@ $@.fragments
+	$(Q)touch $@ # kconfig leaves an unchanged .config as it was
 
 .PHONY: linux linux-config linux-menuconfig linux-savefragment FORCE
 FORCE:

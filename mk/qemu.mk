@@ -37,6 +37,7 @@ qemu_net = -netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)
 .PHONY: run
 run: $(KERNEL_IMAGE) $(INITRAMFS)
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
+	$(disks_prepare) \
 	echo "  QEMU     $(PROFILE), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(NIC); 127.0.0.1:$(PORT) -> guest port 80"; \
 	echo "           'poweroff' in the guest ends QEMU; Ctrl-A X kills it."; \
-	exec $(call qemu_boot,$(INITRAMFS),$(APPEND)) -accel $$accel -serial mon:stdio $(qemu_net)
+	exec $(call qemu_boot,$(INITRAMFS),$(APPEND)) -accel $$accel -serial mon:stdio $(qemu_net) $$disks

@@ -16,13 +16,11 @@
 #
 # usage: mkdisk.sh OUT KERNEL ROOTFS_LIST WORKDIR
 #   env: BOOT_MB ROOT_MB (partition sizes), DISK_ID (8 hex digits),
-#        CMDLINE (extra kernel arguments), SOURCE_DATE_EPOCH
+#        CMDLINE (extra kernel arguments), SOURCE_DATE_EPOCH,
+#        SYSLINUX_DIR (where syslinux-common is, for the tests)
 set -eu
-
-die() {
-	echo "mkdisk: $*" >&2
-	exit 1
-}
+prog=mkdisk
+. "$(dirname "$0")/media-lib.sh"
 
 [ $# -eq 4 ] || die "usage: mkdisk.sh OUT KERNEL ROOTFS_LIST WORKDIR"
 out=$1 kernel=$2 list=$3 work=$4
@@ -31,22 +29,13 @@ ROOT_MB=${ROOT_MB:-32}
 DISK_ID=${DISK_ID:-7117e001}
 CMDLINE=${CMDLINE:-}
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-0}
-# mkfs.fat, sfdisk and mke2fs live in /usr/sbin, which is not in an
-# ordinary user's PATH on Debian.
-PATH=$PATH:/usr/sbin:/sbin
-SYSLINUX=/usr/lib/syslinux
+SYSLINUX=${SYSLINUX_DIR:-/usr/lib/syslinux}
 SYSLINUX_EFI=/usr/lib/SYSLINUX.EFI/efi64/syslinux.efi
 
-for t in sfdisk:fdisk mkfs.fat:dosfstools mcopy:mtools syslinux:syslinux \
-	mke2fs:e2fsprogs fakeroot:fakeroot; do
-	command -v "${t%%:*}" >/dev/null ||
-		die "${t%%:*} not found: install the Debian package ${t#*:}"
-done
-for f in "$SYSLINUX/mbr/mbr.bin:syslinux-common" \
-	"$SYSLINUX/modules/efi64/ldlinux.e64:syslinux-efi" \
-	"$SYSLINUX_EFI:syslinux-efi"; do
-	[ -f "${f%:*}" ] || die "${f%:*} not found: install the Debian package ${f##*:}"
-done
+need_tools sfdisk:fdisk mkfs.fat:dosfstools mcopy:mtools syslinux:syslinux \
+	mke2fs:e2fsprogs debugfs:e2fsprogs fakeroot:fakeroot
+need_files "$SYSLINUX/mbr/mbr.bin:syslinux-common" \
+	"$SYSLINUX/modules/efi64/ldlinux.e64:syslinux-efi" "$SYSLINUX_EFI:syslinux-efi"
 case $BOOT_MB$ROOT_MB in
 *[!0-9]*) die "BOOT_MB and ROOT_MB must be whole numbers of MiB" ;;
 esac
@@ -98,6 +87,17 @@ fakeroot -- sh -c '
 	cat "$work/mke2fs.log" >&2
 	die "building the ext4 root filesystem failed"
 }
+# mke2fs -d copies each file's ctime, which is when populate.sh made it
+# and cannot be set on the host; debugfs sets every inode's to the build
+# time, so the same inputs give the same image.
+{
+	echo "sif / ctime @$SOURCE_DATE_EPOCH"
+	echo "sif /lost+found ctime @$SOURCE_DATE_EPOCH"
+	awk '$1 ~ /^(dir|file|slink|nod|pipe)$/ { print "sif " $2 " ctime @'"$SOURCE_DATE_EPOCH"'" }' "$list"
+} >"$work/ctime.debugfs"
+E2FSPROGS_FAKE_TIME=$SOURCE_DATE_EPOCH debugfs -w -f "$work/ctime.debugfs" "$work/root.img" >"$work/debugfs.log" 2>&1 &&
+	! grep -q -i 'error\|not found\|invalid' "$work/debugfs.log" ||
+	{ tail -5 "$work/debugfs.log" >&2; die "debugfs could not set the inode times"; }
 
 # 2. The boot partition, FAT: the kernel and syslinux, for BIOS
 # (ldlinux.sys, written by syslinux's own installer, which works on the
@@ -130,7 +130,7 @@ truncate -s $((1 + BOOT_MB + ROOT_MB))M "$disk"
 printf 'label: dos\nlabel-id: 0x%s\nstart=2048, size=%dMiB, type=ef, bootable\ntype=83\n' \
 	"$DISK_ID" "$BOOT_MB" | sfdisk -q "$disk" >"$work/sfdisk.log" 2>&1 ||
 	{ cat "$work/sfdisk.log" >&2; die "sfdisk failed"; }
-dd if="$boot" of="$disk" bs=1M seek=1 conv=notrunc status=none
-dd if="$work/root.img" of="$disk" bs=1M seek=$((1 + BOOT_MB)) conv=notrunc status=none
+dd if="$boot" of="$disk" bs=64K seek=16 conv=notrunc,sparse status=none
+dd if="$work/root.img" of="$disk" bs=64K seek=$(((1 + BOOT_MB) * 16)) conv=notrunc,sparse status=none
 dd if="$SYSLINUX/mbr/mbr.bin" of="$disk" bs=440 count=1 conv=notrunc status=none
 mv "$disk" "$out"

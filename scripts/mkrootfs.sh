@@ -11,7 +11,9 @@
 #     mounted;
 #   - with TRUSTED=y (the kml profile), busybox is /trusted/busybox and
 #     /bin/busybox a link to it: Kernel Mode Linux runs it in ring 0;
-#   - EXTRA="PATH=FILE ...": more files (the kml profile's kmltest).
+#   - EXTRA="PATH=FILE ...": more files (the kml profile's kmltest);
+#   - FSTAB_EXTRA=FILE: lines added to /etc/fstab (the data disks of
+#     DISKS=..., scripts/disks.sh), their mount points made.
 # Files are first copied to STAGE with their times set to
 # SOURCE_DATE_EPOCH: gen_init_cpio stores each file's mtime.
 # Everything is owned by 0:0.  Entries are sorted, so the archive is the
@@ -37,6 +39,10 @@ for e in ${EXTRA:-}; do
 	cp "${e#*=}" "$stage/${e%%=*}"
 done
 [ "$init" = tinyinit ] && cp "$tinyinit" "$stage/init"
+if [ -s "${FSTAB_EXTRA:-}" ]; then
+	cat "$FSTAB_EXTRA" >>"$stage/etc/fstab"
+	awk '{ print $2 }' "$FSTAB_EXTRA" | while read -r d; do mkdir -p "$stage$d"; done
+fi
 find "$stage" -exec touch -h -d "@$epoch" {} +
 
 {

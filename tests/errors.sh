@@ -57,5 +57,29 @@ if [ "$(id -u)" = 0 ]; then
 		"$TOP/scripts/deps.sh" "$t/packages.txt" "$t/dl"
 fi
 
+# Disk media (issue 5): a DISKS spec that does not parse stops make
+# before anything is built; a partition too small for what goes in it and
+# a missing boot loader package stop mkdisk.sh and mkiso.sh with one line,
+# leaving neither the image nor its temporary file.
+expect_error "DISKS that does not parse" "DISKS: 'data:64X': SIZE must be" m DISKS="data:64X" images
+expect_error "DISKS with an unknown bus" "DISKS: 'logs:8M:usb': BUS must be virtio, sata or ide" \
+	m DISKS="data:8M logs:8M:usb" images
+expect_error "DISKS naming a disk twice" "DISKS: 'data:16M': NAME 'data' is used twice" \
+	m DISKS="data:8M data:16M" images
+head -c 2000000 /dev/zero >"$t/bzImage"
+head -c 6000000 /dev/zero >"$t/bigfile"
+printf 'dir /etc 755 0 0\nfile /big %s 644 0 0\n' "$t/bigfile" >"$t/root.list"
+expect_error "root partition too small" "ROOT_MB=6 is too small for the root filesystem" \
+	env ROOT_MB=6 "$TOP/scripts/mkdisk.sh" "$t/disk.img" "$t/bzImage" "$t/root.list" "$t/disk"
+expect_error "boot partition too small" "BOOT_MB=2 is too small for the kernel" \
+	env BOOT_MB=2 "$TOP/scripts/mkdisk.sh" "$t/disk.img" "$t/bzImage" "$t/root.list" "$t/disk"
+expect_error "disk: boot loader missing" "mbr.bin not found: install the Debian package syslinux-common" \
+	env SYSLINUX_DIR="$t/none" "$TOP/scripts/mkdisk.sh" "$t/disk.img" "$t/bzImage" "$t/root.list" "$t/disk"
+expect_error "iso: boot loader missing" "isolinux.bin not found: install the Debian package isolinux" \
+	env ISOLINUX_DIR="$t/none" "$TOP/scripts/mkiso.sh" "$t/tl.iso" "$t/bzImage" "$t/bigfile" "$t/iso"
+for f in disk.img disk.img.tmp tl.iso tl.iso.tmp; do
+	[ ! -e "$t/$f" ] || { echo "  FAIL     $f was left behind"; fail=$((fail + 1)); }
+done
+
 echo "check-errors: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -55,20 +55,40 @@ serve() {
 	done
 }
 
-# boot_disk SCRIPT DISK QEMU-ARGS...: boot a disk image (not -kernel) on
-# QEMU's q35 machine, under SeaBIOS, or under OVMF when FIRMWARE=uefi
-# (with a fresh copy of its variable store), with a virtio NIC on a
-# restricted user network.
+# firmware_boot SCRIPT QEMU-ARGS...: boot QEMU's pc machine (i440FX)
+# through its firmware: SeaBIOS, or OVMF when FIRMWARE=uefi (with a fresh
+# copy of its variable store), VGA as well as the serial port, a virtio
+# NIC on the user network $NETDEV (restricted, nothing forwarded, unless
+# the test says otherwise).  The caller adds the boot medium.
 FIRMWARE=${FIRMWARE:-bios}
-boot_disk() {
-	script=$1 disk=$2
-	shift 2
+NETDEV=${NETDEV:-user,id=n0,restrict=on}
+firmware_boot() {
+	script=$1
+	shift
 	if [ "$FIRMWARE" = uefi ]; then
 		cp "$OVMF_VARS" "$work/OVMF_VARS.fd"
 		set -- -drive "if=pflash,format=raw,readonly=on,file=$OVMF_CODE" \
 			-drive "if=pflash,format=raw,file=$work/OVMF_VARS.fd" "$@"
 	fi
-	console "$script" -M q35 -vga std "$@" \
-		-drive "file=$disk,format=raw,if=virtio" \
-		-netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0
+	console "$script" -M pc -vga std "$@" \
+		-netdev "$NETDEV" -device virtio-net-pci,netdev=n0
+}
+
+# boot_disk SCRIPT DISK QEMU-ARGS...: boot a disk image (virtio-blk, first
+# in the boot order).
+boot_disk() {
+	script=$1 disk=$2
+	shift 2
+	firmware_boot "$script" "$@" -drive "file=$disk,format=raw,if=none,id=root" \
+		-device virtio-blk-pci,drive=root,bootindex=0
+}
+
+# boot_cd SCRIPT ISO QEMU-ARGS...: boot an ISO image from an IDE CD-ROM
+# drive.
+boot_cd() {
+	script=$1 iso=$2
+	shift 2
+	firmware_boot "$script" "$@" \
+		-drive "file=$iso,format=raw,if=none,id=cd,media=cdrom,readonly=on" \
+		-device ide-cd,drive=cd,bootindex=0
 }

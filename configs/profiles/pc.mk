@@ -6,3 +6,7 @@ ARCH_NAME := x86_64
 LINUX_FRAGMENTS := base serial net nic small disk ata pc
 BUSYBOX_FRAGMENTS := base
 QEMU_MEM := 128M
+# Two data disks (mk/disks.mk), on virtio-blk and on SATA (AHCI),
+# mounted by LABEL from /etc/fstab.  (ide disks work too, under SeaBIOS:
+# OVMF leaves the PIIX's IDE channels off, docs/disk.md.)
+DISKS ?= data:32M logs:16M:sata:/var/log

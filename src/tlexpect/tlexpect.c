@@ -16,7 +16,10 @@
  *   sendraw TEXT   write TEXT alone (e.g. "\x03" for Ctrl-C)
  *   run CMD        run CMD with /bin/sh on the host while COMMAND goes on;
  *                  it must exit 0 (its output goes to LOG too)
- *   exit N         wait for COMMAND to exit with status N
+ *   kill SIG       send signal number SIG to COMMAND ("kill 9" pulls the
+ *                  plug on a guest in the middle of its writes)
+ *   exit N         wait for COMMAND to exit with status N (128 + SIG
+ *                  when a signal ended it, as the shell says)
  *   mark NAME      print "NAME SECONDS" on stdout: the time since COMMAND
  *                  started (for benchmarks)
  *   # ...          a comment
@@ -339,9 +342,20 @@ static void do_exit(int want)
 			     step_timeout);
 		poll(NULL, 0, 50);
 	}
-	if (!WIFEXITED(child_status) || WEXITSTATUS(child_status) != want)
+	if (status_code(child_status) != want)
 		fail("the program exited with status %d, expected %d",
 		     status_code(child_status), want);
+}
+
+static void do_kill(const char *arg)
+{
+	char *end;
+	long sig = strtol(arg, &end, 10);
+
+	if (!*arg || *end || sig <= 0 || sig >= NSIG)
+		fail("bad signal number \"%s\"", arg);
+	if (kill(child, (int)sig))
+		fail("kill %ld: %s", sig, strerror(errno));
 }
 
 static int free_port(void)
@@ -473,6 +487,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(line, "mark")) {
 			printf("%s %.3f\n", arg, now() - started);
 			fflush(stdout);
+		} else if (!strcmp(line, "kill")) {
+			do_kill(arg);
 		} else if (!strcmp(line, "exit")) {
 			do_exit(atoi(arg));
 		} else {

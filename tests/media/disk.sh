@@ -1,10 +1,23 @@
 #!/bin/sh
 # The disk image boots (FIRMWARE=bios: SeaBIOS and syslinux's MBR;
 # FIRMWARE=uefi: OVMF and syslinux.efi), the kernel mounts the ext4 root
-# partition read-write, the network comes up, and a file written and
-# synced survives a clean poweroff and the next boot.
+# partition read-write, the network comes up, the data disks of the
+# profile's DISKS (virtio-blk and AHCI) are mounted
+# where /etc/fstab says, each through its bus's driver, and a file written
+# and synced on the root and on every data disk survives a clean poweroff
+# and the next boot.
 . "$(dirname "$0")/../lib.sh"
 cp "$DISK" "$work/disk.img"
+disks=$("$TOP/scripts/disks.sh" list "$DISKS")
+ndisks=$(echo "$DISKS" | wc -w)
+# Expected: each disk mounted at its DIR, through its bus's PCI driver.
+expected=$(echo "$disks" | while read -r name mib bus dir; do
+	[ -n "$name" ] || continue
+	cp "$(dirname "$DISK")/disk-$name.img" "$work/"
+	case $bus in virtio) d=virtio-pci ;; sata) d=ahci ;; ide) d=ata_piix ;; esac
+	echo "DISK $dir $d"
+done)
+data=$("$TOP/scripts/disks.sh" qemu "$DISKS" "$work")
 token=persist-$$
 cat >"$work/script" <<S
 timeout 180
@@ -15,23 +28,29 @@ send grep ' / ' /proc/mounts | sed 's/^/ROOT=/'
 expect ROOT=/dev/root / ext4 rw
 send [ -d /sys/firmware/efi ] && echo FW=uefi || echo FW=bios
 expect FW=$FIRMWARE
-send echo $token > /persist && sync && echo WRITTEN
+send n=0; for d in \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -q " \$d ext4 rw" /proc/mounts && n=\$((n + 1)); done; echo MOUNTED=\$n
+expect MOUNTED=$ndisks
+send for d in \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do b=\$(awk -v d=\$d '\$2 == d { sub("/dev/", "", \$1); print \$1 }' /proc/mounts); p=\$(readlink -f /sys/class/block/\$b/device | cut -d/ -f1-5); echo DISK \$d \$(basename \$(readlink \$p/driver)); done
+S
+echo "$expected" | sed 's/^/expect /' >>"$work/script"
+cat >>"$work/script" <<S
+send for d in / \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do echo $token > \$d/persist; done; sync && echo WRITTEN
 expect WRITTEN
 send poweroff
 expect init: poweroff: done
 exit 0
 S
-boot_disk "$work/script" "$work/disk.img"
+boot_disk "$work/script" "$work/disk.img" $data
 mv "$work/serial.log" "$work/serial-1.log"
 cat >"$work/script" <<S
 timeout 180
 expect init: userspace up at
 timeout 60
-send cat /persist
-expect $token
+send n=0; for d in / \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -qx $token \$d/persist && n=\$((n + 1)); done; echo KEPT=\$n
+expect KEPT=$((ndisks + 1))
 send poweroff
 expect init: poweroff: done
 exit 0
 S
-boot_disk "$work/script" "$work/disk.img"
-echo "$FIRMWARE: booted from the disk, root ext4 rw, a file survived poweroff"
+boot_disk "$work/script" "$work/disk.img" $data
+echo "$FIRMWARE: booted from the disk, root ext4 rw, $ndisks data disks mounted by fstab, files survived poweroff"

@@ -1,0 +1,26 @@
+#!/bin/sh
+# "make PROFILE=pc run" (the initramfs) and "make run-disk" attach the
+# profile's data disks, and /etc/fstab mounts them, read-write, where it
+# says.  Once, under FIRMWARE=bios (make run has no firmware choice).
+. "$(dirname "$0")/../lib.sh"
+if [ "$FIRMWARE" = uefi ]; then
+	echo "skipped under UEFI: done under BIOS"
+	exit 0
+fi
+ndisks=$(echo "$DISKS" | wc -w)
+for goal in run run-disk; do
+	hport=$($TLEXPECT --free-port)
+	cat >"$work/script" <<S
+timeout 180
+expect init: userspace up at
+timeout 60
+send n=0; for d in \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -q " \$d ext4 rw" /proc/mounts && n=\$((n + 1)); done; echo MOUNTED=\$n
+expect MOUNTED=$ndisks
+send poweroff
+exit 0
+S
+	"$TLEXPECT" -l "$work/serial-$goal.log" -a "Kernel panic" "$work/script" -- \
+		$MAKE --no-print-directory -C "$TOP" PROFILE=pc OUT="$PC_OUT" $goal \
+		ACCEL="$ACCEL" PORT="$hport" RESTRICT=on
+	echo "make $goal: $ndisks data disks attached and mounted by fstab"
+done
