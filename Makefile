@@ -9,9 +9,9 @@
 
 TOP := $(CURDIR)
 BUILD ?= $(TOP)/build
-# The disk targets need a kernel with disks and a screen: "make disk" and
-# "make run-disk" with no PROFILE use the "pc" profile (the default one
-# has no block layer, to stay small).  Mixed with other goals, PROFILE
+# The media targets need a kernel with disks and a screen: "make disk",
+# "make iso", their run-* and data-disks with no PROFILE use the "pc"
+# profile (the default one has no block layer, to stay small).  Mixed with other goals, PROFILE
 # stays the default, so that those goals are not silently changed.
 MEDIA_GOALS := disk run-disk iso run-iso data-disks
 ifeq ($(origin PROFILE),undefined)

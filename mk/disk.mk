@@ -46,15 +46,23 @@ qemu_firmware_bios :=
 qemu_firmware_uefi = -drive if=pflash,format=raw,readonly=on,file=$(OVMF_CODE) \
 	-drive if=pflash,format=raw,file=$(OUT)/OVMF_VARS.fd
 
-run-disk: $(DISK_IMAGE)
+# $(call qemu_pc,WHAT,MEDIUM): boot QEMU's pc machine through FIRMWARE
+# from MEDIUM (QEMU's drive arguments), with the VGA screen, the serial
+# console, the network of make run and the data disks of DISKS.
+define qemu_pc
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
 	$(if $(filter uefi,$(FIRMWARE)),cp $(OVMF_VARS) $(OUT)/OVMF_VARS.fd;) \
 	$(disks_prepare) \
-	echo "  QEMU     $(PROFILE) disk, $(FIRMWARE), $$accel, -m $(MEM); 'poweroff' ends QEMU, Ctrl-A X kills it"; \
+	echo "  QEMU     $(PROFILE) $(1), $(FIRMWARE), $$accel, -m $(MEM); 'poweroff' ends QEMU, Ctrl-A X kills it"; \
 	exec $(QEMU) -nodefaults -no-user-config -no-reboot -m $(MEM) -accel $$accel \
 		-M pc $(qemu_firmware_$(FIRMWARE)) -vga std -display $(QEMU_DISPLAY) -serial mon:stdio \
-		-drive file=$(DISK_IMAGE),format=raw,if=none,id=root \
-		-device virtio-blk-pci,drive=root,bootindex=0 $(qemu_net) $$disks
+		$(2) $(qemu_net) $$disks
+endef
+
+disk_drive := -drive file=$(DISK_IMAGE),format=raw,if=none,id=root \
+	-device virtio-blk-pci,drive=root,bootindex=0
+run-disk: $(DISK_IMAGE)
+	$(call qemu_pc,disk,$(disk_drive))
 
 # make run-iso: boot the ISO as a CD-ROM (ISO_AS=cd) or as a disk
 # (ISO_AS=disk, the way a USB stick would be), under FIRMWARE=bios|uefi.
@@ -67,12 +75,7 @@ iso_drive_cd := -drive file=$(ISO_IMAGE),format=raw,if=none,id=cd,media=cdrom,re
 iso_drive_disk := -drive file=$(ISO_IMAGE),format=raw,if=none,id=root,readonly=on \
 	-device virtio-blk-pci,drive=root,bootindex=0
 run-iso: $(ISO_IMAGE)
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
-	$(if $(filter uefi,$(FIRMWARE)),cp $(OVMF_VARS) $(OUT)/OVMF_VARS.fd;) \
-	echo "  QEMU     $(PROFILE) ISO as a $(ISO_AS), $(FIRMWARE), $$accel, -m $(MEM); 'poweroff' ends QEMU, Ctrl-A X kills it"; \
-	exec $(QEMU) -nodefaults -no-user-config -no-reboot -m $(MEM) -accel $$accel \
-		-M pc $(qemu_firmware_$(FIRMWARE)) -vga std -display $(QEMU_DISPLAY) -serial mon:stdio \
-		$(iso_drive_$(ISO_AS)) $(qemu_net)
+	$(call qemu_pc,ISO as a $(ISO_AS),$(iso_drive_$(ISO_AS)))
 
 # check-media: the media tests (tests/media) on the pc profile's images,
 # built into $(BUILD)/pc by a sub-make whatever PROFILE is; each test
@@ -80,6 +83,12 @@ run-iso: $(ISO_IMAGE)
 PC_OUT := $(BUILD)/pc
 # The pc profile's memory, from its profile file (PROFILE may be another).
 PC_MEM := $(shell sed -n 's/^QEMU_MEM := //p' $(TOP)/configs/profiles/pc.mk)
+# What the media tests and benchmarks are told (tests/lib.sh), in a
+# recipe where $$accel is set.
+media_env = MAKE="$(MAKE)" TOP=$(TOP) PC_OUT=$(PC_OUT) DISK=$(PC_OUT)/images/disk.img \
+	ISO=$(PC_OUT)/images/tinylinux.iso BUSYBOX=$(PC_OUT)/busybox/busybox \
+	DISKS="$$(cat $(PC_OUT)/disks.spec)" TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(PC_MEM) \
+	OVMF_CODE=$(OVMF_CODE) OVMF_VARS=$(OVMF_VARS)
 .PHONY: check-media pc-media
 pc-media: $(TLEXPECT)
 	$(Q)$(MAKE) --no-print-directory PROFILE=pc OUT=$(PC_OUT) disk data-disks iso
@@ -87,8 +96,7 @@ pc-media: $(TLEXPECT)
 check-media: pc-media
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(PC_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
 	echo "  TEST     disk images ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/media-*)"; \
-	export MAKE="$(MAKE)" PC_OUT=$(PC_OUT) DISK=$(PC_OUT)/images/disk.img ISO=$(PC_OUT)/images/tinylinux.iso BUSYBOX=$(PC_OUT)/busybox/busybox DISKS="$$(cat $(PC_OUT)/disks.spec)" TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(PC_MEM) \
-		OVMF_CODE=$(OVMF_CODE) OVMF_VARS=$(OVMF_VARS) TOP=$(TOP); \
+	export $(media_env); \
 	for fw in bios uefi; do \
 		FIRMWARE=$$fw TESTLOGS=$(TESTLOGS)/media-$$fw \
 		$(TOP)/tests/run.sh "check-media ($$fw)" $(sort $(wildcard $(TOP)/tests/media/*.sh)) || exit 1; \
@@ -101,8 +109,6 @@ KILL_ROUNDS ?= 10
 bench-media: pc-media
 	$(Q)mkdir -p $(BENCH)
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(PC_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
-	DISK=$(PC_OUT)/images/disk.img ISO=$(PC_OUT)/images/tinylinux.iso DISKS="$$(cat $(PC_OUT)/disks.spec)" \
-	TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(PC_MEM) OVMF_CODE=$(OVMF_CODE) OVMF_VARS=$(OVMF_VARS) \
-	TOP=$(TOP) TESTLOGS=$(BENCH) BOOTS=$(BOOTS) KILL_ROUNDS=$(KILL_ROUNDS) \
+	$(media_env) TESTLOGS=$(BENCH) BOOTS=$(BOOTS) KILL_ROUNDS=$(KILL_ROUNDS) \
 	$(TOP)/scripts/bench-media.sh | tee $(BENCH)/media.md
 	@echo "report: $(BENCH:$(TOP)/%=%)/media.md"

@@ -68,9 +68,10 @@ EOF
 	done
 }
 
+# uuid NAME: a fixed UUID (version 4 form) from the disk's name.
 uuid() {
-	h=$(printf 'tinylinux disk %s' "$1" | md5sum)
-	echo "$(echo "$h" | cut -c1-8)-$(echo "$h" | cut -c9-12)-4$(echo "$h" | cut -c14-16)-8$(echo "$h" | cut -c18-20)-$(echo "$h" | cut -c21-32)"
+	printf 'tinylinux disk %s' "$1" | md5sum |
+		sed 's/^\(.\{8\}\)\(.\{4\}\).\(.\{3\}\).\(.\{3\}\)\(.\{12\}\).*/\1-\2-4\3-8\4-\5/'
 }
 
 list_line() {
@@ -97,7 +98,9 @@ image() {
 	img=$out/disk-$1.img
 	# An image of the right size is kept, with the data on it.
 	[ "$(stat -c %s "$img" 2>/dev/null)" != $(($2 * 1048576)) ] || return 0
-	printf '  %-8s %s\n' DISK "$1: empty ext4, $2 MiB, $3 -> ${img#"${TOP:-}/"}"
+	shown=$img
+	[ -z "${TOP:-}" ] || shown=${img#"$TOP/"}
+	printf '  %-8s %s\n' DISK "$1: empty ext4, $2 MiB, $3 -> $shown"
 	rm -f "$img.tmp"
 	E2FSPROGS_FAKE_TIME=$SOURCE_DATE_EPOCH mke2fs -q -F -t ext4 -L "$1" -U "$(uuid "$1")" \
 		-E "hash_seed=$(uuid "$1"),root_owner=0:0" "$img.tmp" "$2M" >"$img.log" 2>&1 ||

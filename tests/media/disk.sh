@@ -2,18 +2,19 @@
 # The disk image boots (FIRMWARE=bios: SeaBIOS and syslinux's MBR;
 # FIRMWARE=uefi: OVMF and syslinux.efi), the kernel mounts the ext4 root
 # partition read-write, the network comes up, the data disks of the
-# profile's DISKS (virtio-blk and AHCI) are mounted
-# where /etc/fstab says, each through its bus's driver, and a file written
-# and synced on the root and on every data disk survives a clean poweroff
-# and the next boot.
+# profile's DISKS (virtio-blk and AHCI) are mounted where /etc/fstab says,
+# each through its bus's driver, and a file written and synced on the
+# root and on every data disk survives a clean poweroff and the next boot.
 . "$(dirname "$0")/../lib.sh"
 cp "$DISK" "$work/disk.img"
 disks=$("$TOP/scripts/disks.sh" list "$DISKS")
 ndisks=$(echo "$DISKS" | wc -w)
+for name in $(echo "$disks" | cut -d' ' -f1); do
+	cp "$(dirname "$DISK")/disk-$name.img" "$work/"
+done
 # Expected: each disk mounted at its DIR, through its bus's PCI driver.
 expected=$(echo "$disks" | while read -r name mib bus dir; do
 	[ -n "$name" ] || continue
-	cp "$(dirname "$DISK")/disk-$name.img" "$work/"
 	case $bus in virtio) d=virtio-pci ;; sata) d=ahci ;; ide) d=ata_piix ;; esac
 	echo "DISK $dir $d"
 done)

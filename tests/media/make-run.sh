@@ -1,14 +1,14 @@
 #!/bin/sh
-# "make PROFILE=pc run" (the initramfs) and "make run-disk" attach the
-# profile's data disks, and /etc/fstab mounts them, read-write, where it
-# says.  Once, under FIRMWARE=bios (make run has no firmware choice).
+# "make PROFILE=pc run" (the initramfs), "make run-disk" and "make run-iso"
+# attach the profile's data disks, and /etc/fstab mounts them, read-write,
+# where it says.  Once, under FIRMWARE=bios.
 . "$(dirname "$0")/../lib.sh"
 if [ "$FIRMWARE" = uefi ]; then
 	echo "skipped under UEFI: done under BIOS"
 	exit 0
 fi
 ndisks=$(echo "$DISKS" | wc -w)
-for goal in run run-disk; do
+for goal in run run-disk run-iso; do
 	hport=$($TLEXPECT --free-port)
 	cat >"$work/script" <<S
 timeout 180
