@@ -81,7 +81,9 @@ include $(TOP)/mk/busybox.mk
 include $(TOP)/mk/init.mk
 include $(TOP)/mk/kml.mk
 include $(TOP)/mk/hello.mk
+include $(TOP)/mk/dropbear.mk
 include $(TOP)/mk/disks.mk
+include $(TOP)/mk/sysconf.mk
 include $(TOP)/mk/rootfs.mk
 include $(TOP)/mk/qemu.mk
 include $(TOP)/mk/tests.mk
@@ -92,6 +94,7 @@ include $(TOP)/mk/shrink.mk
 include $(TOP)/mk/size.mk
 include $(TOP)/mk/bench.mk
 include $(TOP)/mk/disk.mk
+include $(TOP)/mk/net.mk
 
 .PHONY: images
 images: $(KERNEL_IMAGE) $(INITRAMFS)
@@ -133,10 +136,14 @@ help:
 	@echo '  data-disks        only the data disks of DISKS="NAME:SIZE[:BUS[:DIR]] ..." (docs/disk.md)'
 	@echo '  check-media       disk and ISO boots, data disks, persistence, kill mid-write'
 	@echo '  bench-media       media sizes, boot times, KILL_ROUNDS=10 kill tests'
+	@echo '  ssh               log in to a running "make PROFILE=server run" (the build'"'"'s key)'
+	@echo '  users             only the account files of USERS (passwd, group, shadow, keys)'
+	@echo '  check-net         server profile: DHCP/DNS, login, SSH, firewall; nothing listens'
+	@echo '  bench-net         server profile: sizes, boot times, SSH login time'
 	@echo '  bench-kml         Kernel Mode Linux: null system calls and syscall-heavy work, ring 0 vs 3'
 	@echo '  fuzz              fuzz kimage'"'"'s parsers (libFuzzer) for FUZZ_SECONDS=$(FUZZ_SECONDS)'
 	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-errors'
-	@echo '  check-boot check-kml check-media check-repro'
+	@echo '  check-boot check-kml check-media check-net check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep sources and ccache'
 	@echo '  distclean         remove $(BUILD) entirely'
@@ -150,3 +157,5 @@ help:
 	@echo '  ACCEL=$(ACCEL)   kvm | tcg | auto (boot-test KVM, else TCG)'
 	@echo '  MEM=$(MEM)   guest memory for run'
 	@echo '  RESTRICT=$(RESTRICT)   on: the guest of run reaches only the forwarded port'
+	@echo '  NET=$(NET)   user (QEMU user mode) | tap (our test network in a namespace, root)'
+	@echo '  USERS=$(USERS:$(TOP)/%=%)   the user table (docs/security.md)'

@@ -17,6 +17,16 @@ ifeq ($(filter on off,$(RESTRICT)),)
 $(error RESTRICT must be on or off, not '$(RESTRICT)')
 endif
 QEMU := qemu-system-x86_64
+# NET=tap: the guest on our test network instead (scripts/testnet.sh: a
+# namespace with a bridge, dnsmasq for DHCP and DNS of test.lan, and a web
+# server at www.test.lan); root needed, nothing outside the namespace is
+# touched.  Use it with a profile that asks for DHCP (PROFILE=server).
+NET ?= user
+ifeq ($(filter user tap,$(NET)),)
+$(error NET must be user (QEMU's user mode) or tap (our test network, root needed), not '$(NET)')
+endif
+TESTNET_NS := tinylinux
+TESTNET_DIR := $(BUILD)/testnet
 
 NIC_virtio := virtio-net-pci
 NIC_e1000 := e1000
@@ -31,13 +41,24 @@ qemu_boot = $(QEMU) -nodefaults -no-user-config -display none -no-reboot \
 
 # The guest's network for make run and make run-disk: user mode, PORT on
 # the host's 127.0.0.1 forwarded to the guest's port 80.
-qemu_net = -netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80 \
+ifeq ($(NET),tap)
+qemu_net = -netdev tap,id=n0,ifname=tltap0,script=no,downscript=no \
 	-device $(NIC_$(NIC)),netdev=n0
+qemu_wrap = env BUSYBOX=$(BUSYBOX) $(TOP)/scripts/testnet.sh run $(TESTNET_NS) $(TESTNET_DIR)
+qemu_where = test network (namespace $(TESTNET_NS): DHCP, DNS test.lan, http://www.test.lan/ serves $(TESTNET_DIR:$(TOP)/%=%)/www)
+else
+qemu_net = -netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80$(if $(filter sshd,$(SERVICES)),$(comma)hostfwd=tcp:127.0.0.1:$(SSH_PORT)-:22) \
+	-device $(NIC_$(NIC)),netdev=n0
+qemu_wrap =
+qemu_where = 127.0.0.1:$(PORT) -> guest port 80$(if $(filter sshd,$(SERVICES)),$(comma) 127.0.0.1:$(SSH_PORT) -> 22 (make ssh))
+endif
+comma := ,
+SSH_PORT ?= 2222
 
 .PHONY: run
-run: $(KERNEL_IMAGE) $(INITRAMFS)
+run: $(KERNEL_IMAGE) $(INITRAMFS) $(if $(filter tap,$(NET)),$(BUSYBOX))
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
 	$(disks_prepare) \
-	echo "  QEMU     $(PROFILE), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(NIC); 127.0.0.1:$(PORT) -> guest port 80"; \
-	echo "           'poweroff' in the guest ends QEMU; Ctrl-A X kills it."; \
-	exec $(call qemu_boot,$(INITRAMFS),$(APPEND)) -accel $$accel -serial mon:stdio $(qemu_net) $$disks
+	echo "  QEMU     $(PROFILE), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(NIC); $(qemu_where)"; \
+	echo "           'poweroff' in the guest (as root) ends QEMU; Ctrl-A X kills it."; \
+	exec $(qemu_wrap) $(call qemu_boot,$(INITRAMFS),$(APPEND)) -accel $$accel -serial mon:stdio $(qemu_net) $$disks

@@ -18,9 +18,10 @@ initramfs: $(INITRAMFS)
 TRUSTED ?= n
 ROOTFS_EXTRA ?=
 $(ROOTFS_LIST): $(OVERLAY_FILES) $(BUSYBOX) $(INIT_BIN) $(foreach e,$(ROOTFS_EXTRA),$(lastword $(subst =, ,$(e)))) \
-		$(DISKS_FSTAB) $(TOP)/scripts/mkrootfs.sh $(TOP)/mk/rootfs.mk
+		$(DISKS_FSTAB) $(USERS_LIST) $(SYSCONF_LIST) $(TOP)/scripts/mkrootfs.sh $(TOP)/mk/rootfs.mk
 	$(say) ROOTFS "$(PROFILE): list for INIT=$(INIT) -> $(@:$(TOP)/%=%)"
-	$(Q)TRUSTED=$(TRUSTED) EXTRA="$(ROOTFS_EXTRA)" FSTAB_EXTRA=$(DISKS_FSTAB) $(TOP)/scripts/mkrootfs.sh $(ROOTFS_STAGE) $@.tmp $(OVERLAY) $(BUSYBOX) $(INIT) $(TINYINIT)
+	$(Q)TRUSTED=$(TRUSTED) EXTRA="$(ROOTFS_EXTRA)" FSTAB_EXTRA=$(DISKS_FSTAB) \
+		LISTS="$(USERS_LIST) $(SYSCONF_LIST)" $(TOP)/scripts/mkrootfs.sh $(ROOTFS_STAGE) $@.tmp $(OVERLAY) $(BUSYBOX) $(INIT) $(TINYINIT)
 	$(Q)mv $@.tmp $@
 
 $(INITRAMFS): $(ROOTFS_LIST) $(GEN_INIT_CPIO)

@@ -12,18 +12,25 @@ $(TLEXPECT): $(TOP)/src/tlexpect/tlexpect.c
 # Unit tests (and kimage's, mk/kimage.mk) run with AddressSanitizer and
 # UBSan, stopping at the first report.
 SANITIZE := -g -fsanitize=address,undefined -fno-sanitize-recover=all
+USERS_TEST := $(HOST)/test_users
+$(USERS_TEST): $(TOP)/tests/unit/test_users.c $(TOP)/src/users/users.c $(TOP)/src/users/users.h | $(DEPS_STAMP)
+	$(say) HOSTCC "user table tests (cmocka, ASan, UBSan)"
+	$(Q)mkdir -p $(@D) && gcc $(CSTD) $(SANITIZE) -I$(TOP)/src/users -o $@.tmp \
+		$(TOP)/tests/unit/test_users.c $(TOP)/src/users/users.c -lcmocka && mv $@.tmp $@
+
 $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS) | $(DEPS_STAMP)
 	$(say) HOSTCC "unit tests (cmocka, ASan, UBSan)"
 	$(Q)mkdir -p $(@D) && gcc $(CSTD) $(SANITIZE) -I$(TOP)/src/init -o $@.tmp \
 		$(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c -lcmocka && mv $@.tmp $@
 
 .PHONY: check check-unit check-config check-boot check-repro check-errors check-style
-check: check-style check-unit check-kimage check-size check-fuzz check-config check-errors check-boot check-kml check-media check-repro
+check: check-style check-unit check-kimage check-size check-fuzz check-config check-errors check-boot check-kml check-media check-net check-repro
 	@echo "check: all test suites passed"
 
-check-unit: $(UNIT_TEST)
+check-unit: $(UNIT_TEST) $(USERS_TEST)
 	$(say) TEST "unit tests"
 	$(Q)$(UNIT_TEST)
+	$(Q)$(USERS_TEST)
 	$(Q)$(BOOTTRACE_TEST)
 
 # The boot tests need both initramfs images: the one for the other INIT

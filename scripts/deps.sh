@@ -5,9 +5,10 @@
 #  1. Every package named in PACKAGE-LIST that dpkg does not report as
 #     installed is installed with apt-get (one "apt-get update" first).
 #  2. The source packages we build from (busybox; musl, patched for the
-#     kml profile) are fetched into DL-DIR with "apt-get source
-#     --download-only"; a deb-src entry for the running suite is added
-#     when the host has none.
+#     kml profile; dropbear, the server profile's SSH server) are
+#     fetched into DL-DIR with "apt-get source --download-only"; a
+#     deb-src entry for the running suite is added when the host has
+#     none.
 set -eu
 
 list=$1
@@ -51,7 +52,7 @@ if [ -n "$missing" ]; then
 fi
 
 # Source packages (.dsc + tarballs), each downloaded once.
-for src in busybox musl; do
+for src in busybox musl dropbear; do
 	ls "$dl/${src}"_*.dsc >/dev/null 2>&1 && continue
 	need_root "dpkg-dev (and a deb-src entry)"
 	if ! grep -rqsE '^[[:space:]]*(deb-src|Types:.*deb-src)' \

@@ -13,7 +13,10 @@
 #     /bin/busybox a link to it: Kernel Mode Linux runs it in ring 0;
 #   - EXTRA="PATH=FILE ...": more files (the kml profile's kmltest);
 #   - FSTAB_EXTRA=FILE: lines added to /etc/fstab (the data disks of
-#     DISKS=..., scripts/disks.sh), their mount points made.
+#     DISKS=..., scripts/disks.sh), their mount points made;
+#   - LISTS="FILE ...": gen_init_cpio lines made elsewhere (accounts by
+#     tlusers, /etc settings by mkconf.sh), with their own owners and
+#     modes; they win over the overlay's entries of the same path.
 # Files are first copied to STAGE with their times set to
 # SOURCE_DATE_EPOCH: gen_init_cpio stores each file's mtime.
 # Everything is owned by 0:0.  Entries are sorted, so the archive is the
@@ -45,7 +48,22 @@ if [ -s "${FSTAB_EXTRA:-}" ]; then
 fi
 find "$stage" -exec touch -h -d "@$epoch" {} +
 
+# The LISTS' files are copied too, to give them the fixed time.
+rm -rf "$stage.lists"
+lists=$(for l in ${LISTS:-}; do
+	while read -r type path src rest; do
+		if [ "$type" = file ]; then
+			mkdir -p "$stage.lists$(dirname "$path")"
+			cp "$src" "$stage.lists$path"
+			touch -d "@$epoch" "$stage.lists$path"
+			src=$stage.lists$path
+		fi
+		echo "$type $path $src $rest"
+	done <"$l"
+done)
+
 {
+	[ -z "$lists" ] || echo "$lists"
 	for d in bin dev etc proc root sbin sys tmp usr usr/bin usr/sbin \
 		var mnt run; do
 		case $d in

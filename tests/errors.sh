@@ -81,5 +81,31 @@ for f in disk.img disk.img.tmp tl.iso tl.iso.tmp; do
 	[ ! -e "$t/$f" ] || { echo "  FAIL     $f was left behind"; fail=$((fail + 1)); }
 done
 
+# Accounts and system settings (issue 6): a bad user table stops tlusers
+# naming its line, and leaves no list; a bad setting stops make before
+# anything is built, naming the profile's line (or the command line).
+printf '# users\nroot 0 root /bin/sh locked\ntiny 1000 tiny /bin/sh\n' >"$t/bad.users"
+expect_error "malformed user table" "bad.users:3: 4 fields, expected 5 or 6" \
+	m USERS="$t/bad.users" OUT="$t/o" users
+[ ! -e "$t/o/users/list" ] || { echo "  FAIL     a user list was left behind"; fail=$((fail + 1)); }
+printf 'root 0 root /bin/sh locked\ntiny 1000 tiny /bin/sh locked\nbob 1000 tiny /bin/sh locked\n' >"$t/dup.users"
+expect_error "duplicate uid" "dup.users:3: duplicate uid 1000 (also used by 'tiny' on line 2)" \
+	m USERS="$t/dup.users" OUT="$t/o" users
+printf 'root 0 root /bin/sh locked\ntiny 1000 tiny /bin/sh locked %s\n' "$t/bad.users" >"$t/key.users"
+expect_error "authorized keys that are no keys" "bad.users:2: not an SSH public key" \
+	m USERS="$t/key.users" OUT="$t/o" users
+expect_error "unknown service on the command line" "the command line: unknown service 'telnetd' in SERVICES" \
+	m SERVICES=telnetd images
+printf '# a profile\nARCH_NAME := x86_64\nFIREWALL := on\nSERVICES := sshd telnetd\nFIREWALL_ALLOW := ssh sshh\n' >"$t/x.mk"
+expect_error "unknown service in a profile" "x.mk:4: unknown service 'telnetd'" \
+	env SERVICES="sshd telnetd" FIREWALL=on ORIGINS="SERVICES=file" PROFILE_FILE="$t/x.mk" \
+	SERVICES_DIR="$TOP/configs/services" "$TOP/scripts/mkconf.sh" check
+expect_error "unknown port name in a profile" "x.mk:5: unknown port 'sshh' in FIREWALL_ALLOW" \
+	env FIREWALL_ALLOW="ssh sshh" FIREWALL=on ORIGINS="FIREWALL_ALLOW=file" PROFILE_FILE="$t/x.mk" \
+	SERVICES_DIR="$TOP/configs/services" "$TOP/scripts/mkconf.sh" check
+expect_error "port out of range" "the command line: unknown port '70000/tcp'" \
+	m FIREWALL=on FIREWALL_ALLOW=70000/tcp images
+expect_error "NET=tap with a bad NET" "NET must be user (QEMU's user mode) or tap" m NET=bridge run
+
 echo "check-errors: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -92,3 +92,53 @@ boot_cd() {
 		-drive "file=$iso,format=raw,if=none,id=cd,media=cdrom,readonly=on" \
 		-device ide-cd,drive=cd,bootindex=0
 }
+
+# The server profile's tests (tests/net) log in on the console first:
+# login_steps USER PASSWORD prints the tlexpect steps (getty's prompt,
+# then a shell prompt that we make unique).
+login_steps() {
+	cat <<S
+timeout 120
+expect tinylinux login:
+timeout 30
+send $1
+expect Password:
+send $2
+expect ~\$
+send PS1='TL> '
+expect TL> 
+S
+}
+
+# testnet_up: our test network (scripts/testnet.sh) in a namespace named
+# after this test, taken down when the test ends; skip the test (exit 0,
+# saying why) where namespaces cannot be made.
+testnet_up() {
+	ns=tl-$name-$$
+	if ! ip netns add "$ns-probe" 2>/dev/null; then
+		echo "SKIP: cannot create a network namespace here (not root?)"
+		exit 0
+	fi
+	ip netns del "$ns-probe"
+	trap 'cleanup; "$TOP/scripts/testnet.sh" down "$ns" "$work/net"' EXIT
+	"$TOP/scripts/testnet.sh" up "$ns" "$work/net"
+}
+
+# in_ns COMMAND...: run a command on the test network's "host" side.
+in_ns() {
+	ip netns exec "$ns" "$@"
+}
+
+# tap_boot SCRIPT QEMU-ARGS...: boot the images under test on the test
+# network (QEMU runs inside the namespace, on its tap device).
+tap_boot() {
+	script=$1
+	shift
+	in_ns "$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" -a "---[ end trace" \
+		"$script" -- \
+		qemu-system-x86_64 -nodefaults -no-user-config -display none \
+		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio \
+		-kernel "$KERNEL" -initrd "$INITRD" -append "console=ttyS0 $APPEND" \
+		-netdev tap,id=n0,ifname=tltap0,script=no,downscript=no \
+		-device virtio-net-pci,netdev=n0 "$@"
+}

@@ -75,6 +75,12 @@ int tl_parse_ip(const char *s, struct tl_net *net)
 
 	if (!strcmp(s, "off") || !strcmp(s, "none")) {
 		net->off = 1;
+		net->dhcp = 0;
+		return 0;
+	}
+	if (!strcmp(s, "dhcp")) {
+		net->off = 0;
+		net->dhcp = 1;
 		return 0;
 	}
 	memset(field, 0, sizeof(field));
@@ -107,8 +113,9 @@ int tl_parse_ip(const char *s, struct tl_net *net)
 		strcpy(n.iface, field[5]);
 	}
 	if (field[6][0] && strcmp(field[6], "off") && strcmp(field[6], "none"))
-		return -1; /* dhcp, bootp...: not done by tinyinit */
+		return -1; /* only the plain "ip=dhcp" form asks for DHCP */
 	n.off = 0;
+	n.dhcp = 0;
 	*net = n;
 	return 0;
 }

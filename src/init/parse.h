@@ -15,6 +15,7 @@
 
 struct tl_net {
 	int off; /* ip=off or ip=none: leave eth0 down */
+	int dhcp; /* ip=dhcp: eth0 up, rcS runs the DHCP client */
 	char iface[TL_IFNAMSIZ]; /* "eth0" */
 	struct in_addr addr;
 	struct in_addr mask;
@@ -29,6 +30,7 @@ void tl_net_default(struct tl_net *net);
  * Parse an ip= value onto *net (fields left empty keep their value).
  * Accepted forms:
  *   off | none
+ *   dhcp                                     eth0 up with no address
  *   ADDR[/PREFIX]                            e.g. 10.0.2.15/24
  *   CLIENT:SERVER:GW:NETMASK:HOST:DEV:AUTO   the kernel's nfsroot form,
  *                                            CLIENT may carry a /PREFIX

@@ -44,6 +44,7 @@
 #define CONF_FILE "/etc/tinyinit.conf"
 #define RCS "/etc/init.d/rcS"
 #define SHELL "/bin/sh"
+#define GETTY "/sbin/getty"
 #define STOP_GRACE_MS 2000
 #define MAX_MOUNTS 64
 
@@ -199,6 +200,21 @@ static int add_default_route(int fd, struct in_addr gw)
 	return 0;
 }
 
+/*
+ * login=getty in the configuration file: the console asks for a user
+ * name and password (busybox getty and login) instead of giving a root
+ * shell.  Not taken from the kernel command line: a profile that wants
+ * logins should not lose them to a boot loader entry.
+ */
+static int want_getty(void)
+{
+	char conf[4096], val[16];
+
+	return read_file(CONF_FILE, conf, sizeof(conf)) > 0 &&
+	       tl_conf_get(conf, "login", val, sizeof(val)) > 0 &&
+	       !strcmp(val, "getty");
+}
+
 static void load_net_config(const char *cmdline, struct tl_net *net)
 {
 	char conf[4096], val[256];
@@ -228,6 +244,9 @@ static void setup_network(const struct tl_net *net)
 	if_configure(fd, "lo", lo, lomask);
 	if (net->off) {
 		say("network: ip=off, %s left down", net->iface);
+	} else if (net->dhcp) {
+		/* udhcpc (rcS) brings it up itself: nothing to do but say so. */
+		say("network: %s by DHCP (rcS runs udhcpc)", net->iface);
 	} else if (!if_configure(fd, net->iface, net->addr, net->mask)) {
 		inet_ntop(AF_INET, &net->addr, addr, sizeof(addr));
 		if (net->gw.s_addr && add_default_route(fd, net->gw))
@@ -312,7 +331,12 @@ static int wait_all_children(long ms)
 	}
 }
 
-static void run_rcs(void)
+/*
+ * rcS gets TINYINIT=1 (the mounts, hostname and addresses are done) and
+ * NET=static, dhcp or off: how eth0 was left (ip= of the configuration
+ * file or of the kernel command line).
+ */
+static void run_rcs(const struct tl_net *net)
 {
 	char *argv[] = { RCS, NULL };
 	pid_t pid;
@@ -321,8 +345,12 @@ static void run_rcs(void)
 	if (access(RCS, X_OK))
 		return;
 	setenv("TINYINIT", "1", 1);
+	setenv("NET", net->off ? "off" : net->dhcp ? "dhcp" : "static", 1);
+	setenv("NETDEV", net->iface, 1);
 	pid = spawn(RCS, argv, 0);
 	unsetenv("TINYINIT");
+	unsetenv("NET");
+	unsetenv("NETDEV");
 	if (pid < 0)
 		return;
 	/* Orphans rcS leaves behind are reaped later by the main loop. */
@@ -394,6 +422,9 @@ int main(int argc, char **argv)
 {
 	char cmdline[4096] = "", when[32];
 	char *shell_argv[] = { "-sh", NULL }; /* "-": a login shell */
+	char *getty_argv[] = { "getty", "-L", "0", console + 5, "vt100", NULL };
+	char *const *prog_argv = shell_argv;
+	const char *prog = SHELL;
 	struct tl_net net;
 	struct timespec up, retry;
 	pid_t shell = 0;
@@ -423,7 +454,11 @@ int main(int argc, char **argv)
 	load_net_config(cmdline, &net);
 	set_hostname(cmdline, &net);
 	setup_network(&net);
-	run_rcs();
+	run_rcs(&net);
+	if (want_getty()) {
+		prog = GETTY;
+		prog_argv = getty_argv;
+	}
 
 	clock_gettime(CLOCK_BOOTTIME, &up);
 	tl_format_time(when, sizeof(when), up.tv_sec, up.tv_nsec);
@@ -434,8 +469,9 @@ int main(int argc, char **argv)
 		int sig;
 
 		if (!shell && now_boottime() >= respawn_at) {
-			say("starting %s on %s", SHELL, console);
-			shell = spawn(SHELL, shell_argv, 1);
+			say("starting %s on %s", prog, console);
+			/* getty makes its own session and opens the tty. */
+			shell = spawn(prog, prog_argv, prog_argv == shell_argv);
 			if (shell < 0)
 				shell = 0;
 			shell_started = now_boottime();

@@ -77,6 +77,27 @@ static void test_ip_off(void **state)
 	assert_int_equal(n.off, 1);
 }
 
+static void test_ip_dhcp(void **state)
+{
+	struct tl_net n;
+
+	(void)state;
+	tl_net_default(&n);
+	assert_int_equal(tl_parse_ip("dhcp", &n), 0);
+	assert_int_equal(n.dhcp, 1);
+	assert_int_equal(n.off, 0);
+	/* off, then a static address, each undo dhcp. */
+	assert_int_equal(tl_parse_ip("off", &n), 0);
+	assert_int_equal(n.dhcp, 0);
+	assert_int_equal(tl_parse_ip("dhcp", &n), 0);
+	assert_int_equal(tl_parse_ip("10.0.2.16/24", &n), 0);
+	assert_int_equal(n.dhcp, 0);
+	assert_int_equal(n.off, 0);
+	/* The kernel's long form with "dhcp" as autoconf is refused. */
+	assert_int_equal(tl_parse_ip("::::::dhcp", &n), -1);
+	assert_int_equal(tl_parse_ip("DHCP", &n), -1);
+}
+
 static void test_ip_bad(void **state)
 {
 	static const char *const bad[] = {
@@ -190,6 +211,7 @@ int main(void)
 		cmocka_unit_test(test_ip_cidr),
 		cmocka_unit_test(test_ip_kernel_form),
 		cmocka_unit_test(test_ip_off),
+		cmocka_unit_test(test_ip_dhcp),
 		cmocka_unit_test(test_ip_bad),
 		cmocka_unit_test(test_prefix),
 		cmocka_unit_test(test_cmdline),

@@ -1,0 +1,82 @@
+# A profile's accounts and system settings (issue 6, docs/security.md):
+#
+#   USERS          the user table (configs/users/NAME.users, format in
+#                  src/users/users.h): /etc/passwd, group, shadow (0600),
+#                  homes and authorized_keys, made by our tlusers
+#   NET_CONFIG     static | dhcp        how eth0 gets its address
+#   LOGIN          shell | getty        root shell or login prompt
+#   SERVICES       configs/services/NAME scripts started by rcS
+#   FIREWALL       off | on             nftables, default-deny input
+#   FIREWALL_ALLOW ports let in (22, ssh, 53/udp...)
+#
+# scripts/mkconf.sh checks them when make starts (a bad one stops make
+# at once, naming its line) and writes the /etc files they give.
+USERS ?= $(TOP)/configs/users/default.users
+NET_CONFIG ?= static
+LOGIN ?= shell
+SERVICES ?=
+FIREWALL ?= off
+FIREWALL_ALLOW ?=
+
+SYSCONF_VARS := NET_CONFIG LOGIN SERVICES FIREWALL FIREWALL_ALLOW
+# What each service needs in the image besides its script.
+SERVICE_FILES_sshd = /usr/sbin/dropbearmulti=$(DROPBEAR)
+SERVICE_LINKS_sshd = /usr/sbin/dropbear=dropbearmulti \
+	/usr/bin/dropbearkey=../sbin/dropbearmulti /usr/bin/scp=../sbin/dropbearmulti
+SERVICE_DEPS := $(foreach s,$(SERVICES),$(foreach f,$(SERVICE_FILES_$(s)),$(lastword $(subst =, ,$(f)))))
+
+sysconf_env = $(foreach v,$(SYSCONF_VARS),$(v)='$($(v))') \
+	ORIGINS='$(foreach v,$(SYSCONF_VARS),$(v)=$(subst $(space),_,$(origin $(v))))' \
+	PROFILE_FILE=$(TOP)/configs/profiles/$(PROFILE).mk TOP=$(TOP) \
+	SERVICES_DIR=$(TOP)/configs/services
+space := $(subst ,, )
+
+SYSCONF_ERROR := $(shell $(sysconf_env) $(TOP)/scripts/mkconf.sh check 2>&1 >/dev/null)
+ifneq ($(SYSCONF_ERROR),)
+$(error $(SYSCONF_ERROR))
+endif
+
+# The settings as a file, rewritten only when they change, so that the
+# files made from them are remade then and only then.
+SYSCONF_SPEC := $(OUT)/sysconf.spec
+SYSCONF_LIST := $(OUT)/sysconf/list
+$(SYSCONF_SPEC): FORCE
+	$(Q)mkdir -p $(@D); echo "$(sysconf_env)" | cmp -s - $@ || echo "$(sysconf_env)" > $@
+
+$(SYSCONF_LIST): $(SYSCONF_SPEC) $(TOP)/scripts/mkconf.sh $(SERVICE_DEPS) \
+		$(wildcard $(TOP)/configs/services/*) $(TOP)/rootfs/etc/tinyinit.conf $(TOP)/rootfs/etc/inittab
+	$(say) SYSCONF "$(PROFILE): net $(NET_CONFIG), login $(LOGIN), firewall $(FIREWALL)$(if $(SERVICES),; services: $(SERVICES))"
+	$(Q)$(sysconf_env) FILES="$(foreach s,$(SERVICES),$(SERVICE_FILES_$(s)))" \
+		LINKS="$(foreach s,$(SERVICES),$(SERVICE_LINKS_$(s)))" \
+		$(TOP)/scripts/mkconf.sh files $(@D) $(TOP)/rootfs
+
+# Accounts.  KEYS "generated" in the table: the build's own SSH key pair,
+# made once with ssh-keygen in $(BUILD)/ssh (the private half never
+# leaves the host; make ssh and the tests log in with it).
+TLUSERS := $(HOST)/tlusers
+USERS_LIST := $(OUT)/users/list
+BUILD_KEY := $(BUILD)/ssh/id_ed25519
+USERS_WANT_KEY := $(shell awk '!/^[[:space:]]*#/ && $$6 == "generated" { print "y"; exit }' $(USERS) 2>/dev/null)
+
+ifeq ($(wildcard $(USERS)),)
+$(error USERS=$(USERS): no such user table (see configs/users/))
+endif
+
+$(TLUSERS): $(TOP)/src/users/tlusers.c $(TOP)/src/users/users.c $(TOP)/src/users/users.h | $(DEPS_STAMP)
+	$(say) HOSTCC "tlusers"
+	$(Q)mkdir -p $(@D) && gcc $(CSTD) -O2 -I$(TOP)/src/users -o $@.tmp \
+		$(TOP)/src/users/tlusers.c $(TOP)/src/users/users.c -lcrypt && mv $@.tmp $@
+
+$(BUILD_KEY).pub: | $(DEPS_STAMP)
+	$(say) SSHKEY "the build's key pair: $(BUILD_KEY:$(TOP)/%=%) (private, host only) and .pub"
+	$(Q)mkdir -p $(@D) && chmod 700 $(@D)
+	$(Q)rm -f $(BUILD_KEY) $@ && ssh-keygen -q -t ed25519 -N '' -C tinylinux-build -f $(BUILD_KEY)
+
+$(USERS_LIST): $(USERS) $(TLUSERS) $(if $(USERS_WANT_KEY),$(BUILD_KEY).pub)
+	$(say) USERS "$(PROFILE): $(USERS:$(TOP)/%=%)"
+	$(Q)rm -rf $(@D) && mkdir -p $(@D)
+	$(Q)$(TLUSERS) $(if $(USERS_WANT_KEY),--generated-key $(BUILD_KEY).pub) $(USERS) $(@D)
+
+# make users: only the account files (check-errors uses it).
+.PHONY: users
+users: $(USERS_LIST)

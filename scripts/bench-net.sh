@@ -1,0 +1,78 @@
+#!/bin/sh
+# bench-net.sh: figures of the server profile (make bench-net), printed
+# as Markdown: sizes, boot times on the test network (DHCP from dnsmasq)
+# and on QEMU's user network, and the time of an SSH login.  Same
+# environment as tests/net (mk/net.mk), plus BOOTS and SSH_ROUNDS.
+. "$(dirname "$0")/../tests/lib.sh"
+BOOTS=${BOOTS:-5}
+SSH_ROUNDS=${SSH_ROUNDS:-5}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+size() { stat -c %s "$1"; }
+
+echo "### Sizes"
+echo
+echo "| what | bytes |"
+echo "| --- | --- |"
+echo "| bzImage, server profile | $(size "$KERNEL") |"
+echo "| bzImage, default profile | $(size "$DEFAULT_KERNEL") |"
+echo "| initramfs (xz), server profile | $(size "$INITRAMFS") |"
+echo "| initramfs (xz), default profile | $(size "$DEFAULT_INITRAMFS") |"
+db=$(dirname "$BUSYBOX")/../dropbear/dropbearmulti
+echo "| dropbearmulti (static, musl; xz: $(xz -9e -c "$db" | wc -c)) | $(size "$db") |"
+libs=$(awk '$1 == "file" && ($2 ~ /^\/lib/ || $2 == "/usr/sbin/nft") { print $3 }' \
+	"$(dirname "$BUSYBOX")/../sysconf/list")
+echo "| nft and its shared libraries (xz: $(cat $libs | xz -9e | wc -c)) | $(cat $libs | wc -c) |"
+echo
+
+# One boot on the test network, marks at each stage.
+testnet_up
+cat >"$work/tap.script" <<'S'
+timeout 120
+expect udhcpc: eth0
+mark lease
+expect sshd: listening
+mark sshd
+expect tinylinux login:
+mark login
+S
+for i in $(seq "$BOOTS"); do
+	tap_boot "$work/tap.script" >"$work/tap.$i"
+done
+cat >"$work/user.script" <<'S'
+timeout 120
+expect tinylinux login:
+mark login
+S
+for i in $(seq "$BOOTS"); do
+	boot "$work/user.script" -netdev user,id=n0,restrict=on \
+		-device virtio-net-pci,netdev=n0 >"$work/user.$i"
+done
+m() { cat "$work"/$1.* | awk -v k="$2" '$1 == k { print $2 }' | median; }
+
+echo "### Boot (QEMU start -> each line on the console; median of $BOOTS)"
+echo
+echo "| network | DHCP lease | sshd listening | login prompt |"
+echo "| --- | --- | --- | --- |"
+echo "| test network (tap, dnsmasq) | $(m tap lease) s | $(m tap sshd) s | $(m tap login) s |"
+echo "| QEMU user network (slirp) | | | $(m user login) s |"
+echo
+
+# SSH: each round connects, authenticates with the key and runs true.
+"$TOP/scripts/disks.sh" images "$DISKS" "$work" >/dev/null
+port=$($TLEXPECT --free-port)
+opts="-i $BUILD_KEY -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -p $port"
+{
+	echo "timeout 120"
+	echo "expect tinylinux login:"
+	for i in $(seq "$SSH_ROUNDS"); do
+		echo "run s=\$(date +%s.%N); ssh $opts tiny@127.0.0.1 true && echo \"SSHTIME \$(echo \"\$(date +%s.%N) - \$s\" | bc)\" >> $work/ssh.times"
+	done
+} >"$work/ssh.script"
+boot "$work/ssh.script" -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$port-:22" \
+	-device virtio-net-pci,netdev=n0 $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work") >/dev/null
+echo "### SSH"
+echo
+echo "ssh from the host with the build's key, through QEMU's forwarded port,"
+echo "running \`true\`: median $(awk '{ printf "%.3f\n", $2 }' "$work/ssh.times" | median) s over $SSH_ROUNDS logins"
+echo "(connection, key exchange, ed25519 authentication, the command)."
