@@ -238,3 +238,50 @@ void tl_format_time(char *buf, size_t len, long sec, long nsec)
 {
 	snprintf(buf, len, "%ld.%02ld", sec, nsec / 10000000);
 }
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+int tl_initctl_request(const char *buf)
+{
+	static const struct {
+		const char *word;
+		int req;
+	} reqs[] = { { "poweroff", TL_REQ_POWEROFF },
+		     { "reboot", TL_REQ_REBOOT },
+		     { "halt", TL_REQ_HALT } };
+	size_t i, len = strcspn(buf, " \t\r\n");
+
+	for (i = 0; i < ARRAY_SIZE(reqs); i++)
+		if (len == strlen(reqs[i].word) &&
+		    !strncmp(buf, reqs[i].word, len))
+			return reqs[i].req;
+	return TL_REQ_NONE;
+}
+
+long tl_group_gid(const char *text, const char *name)
+{
+	size_t nlen = strlen(name);
+	const char *line = text;
+
+	while (line && *line) {
+		/* NAME:PASSWORD:GID:MEMBERS, both colons on this line */
+		const char *nl = strchr(line, '\n');
+		const char *p = strchr(line, ':');
+		const char *gidp = p ? strchr(p + 1, ':') : NULL;
+
+		if (nl && gidp > nl)
+			gidp = NULL;
+		if (gidp && (size_t)(p - line) == nlen &&
+		    !strncmp(line, name, nlen)) {
+			char *end;
+			unsigned long gid = strtoul(gidp + 1, &end, 10);
+
+			if (end != gidp + 1 && strchr(":\n", *end) &&
+			    gid <= 0x7fffffff)
+				return (long)gid;
+			return -1;
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	return -1;
+}

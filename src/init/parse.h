@@ -69,4 +69,20 @@ int tl_mount_point(const char *line, char *buf, size_t len);
 /* Format seconds and nanoseconds as "12.34" (rounded down). */
 void tl_format_time(char *buf, size_t len, long sec, long nsec);
 
+/*
+ * The gid of group name in the text of /etc/group, or -1 (absent or
+ * malformed).  tinyinit's own: musl's getgrnam() costs 8 KB of code.
+ */
+long tl_group_gid(const char *text, const char *name);
+
+/* What a write to /run/initctl asks for. */
+enum { TL_REQ_NONE, TL_REQ_POWEROFF, TL_REQ_REBOOT, TL_REQ_HALT };
+
+/*
+ * The request in buf: its first word, "poweroff", "reboot" or "halt"
+ * (what follows it, such as a newline, is ignored).  TL_REQ_NONE for
+ * anything else.
+ */
+int tl_initctl_request(const char *buf);
+
 #endif

@@ -9,7 +9,8 @@
  *   4. start a shell on the console, and start it again when it exits;
  *   5. reap every process that is reparented to it (orphans);
  *   6. on SIGUSR2 (poweroff), SIGTERM (reboot), SIGUSR1 (halt) or SIGINT
- *      (ctrl-alt-del): stop all processes, sync, unmount, reboot(2).
+ *      (ctrl-alt-del), or the same words written to /run/initctl by the
+ *      group wheel: stop all processes, sync, unmount, reboot(2).
  *
  * Signals are never handled asynchronously: they stay blocked and the
  * main loop takes them one at a time with sigtimedwait() (the sinit way),
@@ -47,10 +48,12 @@
 #define GETTY "/sbin/getty"
 #define STOP_GRACE_MS 2000
 #define MAX_MOUNTS 64
+#define INITCTL "/run/initctl"
 
 static sigset_t all_signals;
 static sigset_t orig_mask;
 static char console[64] = "/dev/console";
+static int initctl_fd = -1;
 
 static void say(const char *fmt, ...)
 {
@@ -381,6 +384,69 @@ static void unmount_all(void)
 	mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY, NULL);
 }
 
+/*
+ * /run/initctl, a FIFO through which the group "wheel" may ask for a
+ * poweroff, reboot or halt ("echo poweroff > /run/initctl"): only root
+ * may signal PID 1, and a profile may lock root (docs/security.md).  It
+ * is opened read-write, so it never reads end-of-file, and with O_ASYNC:
+ * data arriving raises SIGIO, which the main loop takes like any other
+ * signal.  Without a wheel group it stays root's (0600).
+ */
+static void open_initctl(void)
+{
+	char groups[4096];
+	long wheel = -1;
+	int fd;
+
+	unlink(INITCTL);
+	if (mkfifo(INITCTL, 0600)) {
+		say("%s: %s", INITCTL, strerror(errno));
+		return;
+	}
+	if (read_file("/etc/group", groups, sizeof(groups)) > 0)
+		wheel = tl_group_gid(groups, "wheel");
+	if (wheel >= 0 &&
+	    (chown(INITCTL, 0, (gid_t)wheel) || chmod(INITCTL, 0620)))
+		say("%s: %s", INITCTL, strerror(errno));
+	fd = open(INITCTL, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 || fcntl(fd, F_SETOWN, getpid()) ||
+	    fcntl(fd, F_SETFL, O_NONBLOCK | O_ASYNC)) {
+		say("%s: %s", INITCTL, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	initctl_fd = fd;
+}
+
+/* The signal that a request waiting in /run/initctl stands for, or 0. */
+static int read_initctl(void)
+{
+	char buf[64];
+	ssize_t n;
+	int sig = 0;
+
+	while ((n = read(initctl_fd, buf, sizeof(buf) - 1)) > 0) {
+		buf[n] = '\0';
+		switch (tl_initctl_request(buf)) {
+		case TL_REQ_POWEROFF:
+			sig = SIGUSR2;
+			break;
+		case TL_REQ_REBOOT:
+			sig = SIGTERM;
+			break;
+		case TL_REQ_HALT:
+			sig = SIGUSR1;
+			break;
+		default:
+			buf[strcspn(buf, "\n")] = '\0';
+			say("%s: unknown request '%s' (poweroff, reboot, halt)",
+			    INITCTL, buf);
+		}
+	}
+	return sig;
+}
+
 static void __attribute__((noreturn)) shutdown_system(unsigned int how)
 {
 	const char *what = "reboot";
@@ -451,6 +517,7 @@ int main(int argc, char **argv)
 	reboot(RB_DISABLE_CAD);
 	read_file("/proc/cmdline", cmdline, sizeof(cmdline));
 	find_console();
+	open_initctl();
 	load_net_config(cmdline, &net);
 	set_hostname(cmdline, &net);
 	setup_network(&net);
@@ -487,6 +554,8 @@ int main(int argc, char **argv)
 		} else {
 			sig = sigwaitinfo(&all_signals, &info);
 		}
+		if (sig == SIGIO && initctl_fd >= 0)
+			sig = read_initctl();
 		switch (sig) {
 		case SIGCHLD:
 			if (reap(shell)) {

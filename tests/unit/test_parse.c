@@ -98,6 +98,42 @@ static void test_ip_dhcp(void **state)
 	assert_int_equal(tl_parse_ip("DHCP", &n), -1);
 }
 
+static void test_initctl(void **state)
+{
+	(void)state;
+	assert_int_equal(tl_initctl_request("poweroff\n"), TL_REQ_POWEROFF);
+	assert_int_equal(tl_initctl_request("reboot"), TL_REQ_REBOOT);
+	assert_int_equal(tl_initctl_request("halt now"), TL_REQ_HALT);
+	assert_int_equal(tl_initctl_request(""), TL_REQ_NONE);
+	assert_int_equal(tl_initctl_request("\n"), TL_REQ_NONE);
+	assert_int_equal(tl_initctl_request("power"), TL_REQ_NONE);
+	assert_int_equal(tl_initctl_request("poweroffx"), TL_REQ_NONE);
+	assert_int_equal(tl_initctl_request(" poweroff"), TL_REQ_NONE);
+}
+
+static void test_group_gid(void **state)
+{
+	static const char group[] = "short:x\n"
+				    "root:x:0:\n"
+				    "wheelie:x:11:\n"
+				    "wheel:x:10:tiny,bob\n"
+				    "bad:x::\n"
+				    "neg:x:-1:\n"
+				    "last:x:65534";
+
+	(void)state;
+	assert_int_equal(tl_group_gid(group, "root"), 0);
+	assert_int_equal(tl_group_gid(group, "wheel"), 10);
+	assert_int_equal(tl_group_gid(group, "wheelie"), 11);
+	assert_int_equal(tl_group_gid(group, "last"), 65534);
+	assert_int_equal(tl_group_gid(group, "bad"), -1);
+	assert_int_equal(tl_group_gid(group, "neg"), -1);
+	assert_int_equal(tl_group_gid(group, "whee"), -1);
+	assert_int_equal(tl_group_gid(group, "nosuch"), -1);
+	assert_int_equal(tl_group_gid(group, "short"), -1);
+	assert_int_equal(tl_group_gid("", "root"), -1);
+}
+
 static void test_ip_bad(void **state)
 {
 	static const char *const bad[] = {
@@ -212,6 +248,8 @@ int main(void)
 		cmocka_unit_test(test_ip_kernel_form),
 		cmocka_unit_test(test_ip_off),
 		cmocka_unit_test(test_ip_dhcp),
+		cmocka_unit_test(test_initctl),
+		cmocka_unit_test(test_group_gid),
 		cmocka_unit_test(test_ip_bad),
 		cmocka_unit_test(test_prefix),
 		cmocka_unit_test(test_cmdline),
