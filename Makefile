@@ -1,4 +1,5 @@
-# tinylinux: build, boot and test a tiny x86_64 Linux with TCP/IP.
+# tinylinux: build, boot and test a tiny Linux with TCP/IP (x86_64, and
+# ARCH=arm, arm64 or riscv64 under QEMU).
 #
 #   make run      build everything (installing what is missing) and boot it
 #   make check    all tests
@@ -45,6 +46,7 @@ ifeq ($(filter $(PROFILE),$(PROFILES)),)
 $(error unknown PROFILE '$(PROFILE)': choose one of $(PROFILES) (files in configs/profiles/))
 endif
 include $(TOP)/configs/profiles/$(PROFILE).mk
+include $(TOP)/mk/arch.mk
 
 INITS := tinyinit busybox
 ifeq ($(filter $(INIT),$(INITS)),)
@@ -95,10 +97,11 @@ include $(TOP)/mk/size.mk
 include $(TOP)/mk/bench.mk
 include $(TOP)/mk/disk.mk
 include $(TOP)/mk/net.mk
+include $(TOP)/mk/arch-check.mk
 
 .PHONY: images
 images: $(KERNEL_IMAGE) $(INITRAMFS)
-	$(say) DONE "$(PROFILE): bzImage $$(stat -c %s $(KERNEL_IMAGE)) + initramfs $$(stat -c %s $(INITRAMFS)) bytes in $(IMAGES:$(TOP)/%=%)"
+	$(say) DONE "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(ARCH_KIMAGE) $$(stat -c %s $(KERNEL_IMAGE)) + initramfs $$(stat -c %s $(INITRAMFS)) bytes in $(IMAGES:$(TOP)/%=%)"
 
 .PHONY: clean distclean help
 clean:
@@ -110,7 +113,7 @@ distclean:
 	$(Q)rm -rf $(BUILD)
 
 help:
-	@echo 'tinylinux: a tiny x86_64 Linux with TCP/IP, built from Debian sources'
+	@echo 'tinylinux: a tiny Linux with TCP/IP (x86_64, arm, arm64, riscv64), built from Debian sources'
 	@echo
 	@echo 'Main targets:'
 	@echo '  run               build what is missing and boot it in QEMU (poweroff to leave)'
@@ -140,16 +143,19 @@ help:
 	@echo '  users             only the account files of USERS (passwd, group, shadow, keys)'
 	@echo '  check-net         server profile: DHCP/DNS, login, SSH, firewall; nothing listens'
 	@echo '  bench-net         server profile: sizes, boot times, SSH login time'
+	@echo '  check-arch        build and boot the default system for arm, arm64 and riscv64'
+	@echo '  bench-arch        their sizes, boot times and smallest memory'
 	@echo '  bench-kml         Kernel Mode Linux: null system calls and syscall-heavy work, ring 0 vs 3'
 	@echo '  fuzz              fuzz kimage'"'"'s parsers (libFuzzer) for FUZZ_SECONDS=$(FUZZ_SECONDS)'
 	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-errors'
-	@echo '  check-boot check-kml check-media check-net check-repro'
+	@echo '  check-boot check-kml check-media check-net check-arch check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep sources and ccache'
 	@echo '  distclean         remove $(BUILD) entirely'
 	@echo
 	@echo 'Variables (current value):'
 	@echo '  PROFILE=$(PROFILE)   one of: $(PROFILES)'
+	@echo '  ARCH=$(ARCH)   one of: $(ARCHES) (outputs in build/ARCH; docs/arch.md)'
 	@echo '  INIT=$(INIT)         tinyinit | busybox'
 	@echo '  LINUX_SRC=$(LINUX_SRC)   a kernel tarball or source tree'
 	@echo '  BUILD=$(BUILD)   output directory'

@@ -15,7 +15,7 @@ $(foreach f,$(BB_FRAGMENT_FILES),$(if $(wildcard $(f)),,\
 # musl-gcc finds musl's headers; the kernel's UAPI headers (linux/*.h,
 # asm/*.h) come from "make headers_install" of our kernel tree.
 BB_MAKE = $(MAKE) --no-print-directory -C $(BB_TREE) O=$(BB_OBJ) \
-	CC="ccache $(MUSL_GCC)" HOSTCC="ccache gcc" \
+	CC="ccache $(MUSL_GCC)" HOSTCC="ccache gcc" CROSS_COMPILE=$(CROSS_COMPILE) \
 	EXTRA_CFLAGS="-isystem $(LINUX_HEADERS)/include" -j$(JOBS)
 
 # dpkg-source unpacks the upstream tarball and applies Debian's patches.
@@ -38,8 +38,8 @@ $(BB_CONFIG): $(BB_FRAGMENT_FILES) $(BB_TREE)/.tinylinux-unpacked $(LINUX_UNPACK
 .PHONY: busybox busybox-menuconfig
 busybox: $(BUSYBOX)
 
-$(BUSYBOX): $(BB_CONFIG) $(STAMPS)/linux-headers $(MUSL_GCC_DEP)
-	$(say) BUSYBOX "$(PROFILE): building (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-busybox.log)"
+$(BUSYBOX): $(BB_CONFIG) $(LINUX_HEADERS_STAMP) $(MUSL_GCC_DEP)
+	$(say) BUSYBOX "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): building (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-busybox.log)"
 	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-busybox.log $(BB_MAKE) busybox busybox.links
 	$(Q)touch $@
 	$(say) SIZE "busybox: $$(stat -c %s $@) bytes, $$(wc -l < $(BB_OBJ)/busybox.links) applets"

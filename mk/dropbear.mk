@@ -23,7 +23,7 @@ $(DB_TREE)/.tinylinux-unpacked: | $(DEPS_STAMP)
 # the source tree stays as dpkg-source left it.
 .PHONY: dropbear
 dropbear: $(DROPBEAR)
-$(DROPBEAR): $(DB_TREE)/.tinylinux-unpacked $(STAMPS)/linux-headers $(MUSL_GCC_DEP) $(TOP)/mk/dropbear.mk
+$(DROPBEAR): $(DB_TREE)/.tinylinux-unpacked $(LINUX_HEADERS_STAMP) $(MUSL_GCC_DEP) $(TOP)/mk/dropbear.mk
 	$(say) DROPBEAR "$(PROFILE): static, musl (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-dropbear.log)"
 	$(Q)rm -rf $(DB_OBJ) && mkdir -p $(DB_OBJ)
 	$(Q)printf '%s\n' '/* tinylinux (mk/dropbear.mk): SSH with keys only. */' \

@@ -7,10 +7,13 @@ CSTD := -std=c11 -Wall -Wextra -Werror
 .PHONY: init
 init: $(TINYINIT)
 
-$(TINYINIT): $(INIT_SRCS) $(INIT_HDRS) | $(DEPS_STAMP)
-	$(say) CC "tinyinit (musl-gcc -static -Os)"
+# Debian's musl-gcc on x86_64; for another ARCH, the musl built with its
+# cross compiler (mk/arch.mk).
+INIT_CC := $(if $(CROSS_COMPILE),$(MUSL_GCC),musl-gcc)
+$(TINYINIT): $(INIT_SRCS) $(INIT_HDRS) $(if $(CROSS_COMPILE),$(MUSL_GCC_DEP)) | $(DEPS_STAMP)
+	$(say) CC "tinyinit ($(if $(CROSS_COMPILE),musl for $(ARCH),musl-gcc) -static -Os)"
 	$(Q)mkdir -p $(@D)
-	$(Q)$(LOGRUN) $(LOGS)/tinyinit.log musl-gcc $(CSTD) -static -Os -s \
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-tinyinit.log $(INIT_CC) $(CSTD) -static -Os -s \
 		-ffunction-sections -fdata-sections -Wl,--gc-sections \
 		-o $@.tmp $(INIT_SRCS)
 	$(Q)mv $@.tmp $@

@@ -38,7 +38,9 @@ endif
 KOBJ := $(OUT)/linux-$(LINUX_NAME)
 # The starting point of the configuration (a profile may choose another).
 LINUX_BASE ?= tinyconfig
-KERNEL_IMAGE := $(IMAGES)/bzImage
+KERNEL_IMAGE := $(IMAGES)/$(ARCH_KIMAGE)
+# versatilepb's device tree, next to its zImage.
+KERNEL_DTB := $(if $(ARCH_DTB),$(IMAGES)/$(ARCH_DTB))
 LINUX_FRAGMENT_FILES := $(foreach f,$(LINUX_FRAGMENTS),$(TOP)/configs/linux/$(f).config)
 # A fragment saved by "make linux-savefragment" joins every profile.
 LINUX_LOCAL := $(wildcard $(TOP)/configs/linux/local.config)
@@ -51,7 +53,8 @@ $(foreach f,$(LINUX_FRAGMENT_FILES),$(if $(wildcard $(f)),,\
   $(error profile '$(PROFILE)' names kernel fragment '$(f:$(TOP)/%=%)', which does not exist (see configs/linux/))))
 
 KMAKE = $(MAKE) --no-print-directory -C $(LINUX_TREE) O=$(KOBJ) \
-	ARCH=$(ARCH_NAME) CC="ccache gcc" HOSTCC="ccache gcc" -j$(JOBS)
+	ARCH=$(KARCH) CROSS_COMPILE=$(CROSS_COMPILE) CC="ccache $(CROSS_COMPILE)gcc" \
+	HOSTCC="ccache gcc" -j$(JOBS)
 
 ifneq ($(LINUX_UNPACK_DIR),)
 $(LINUX_UNPACK_DIR)/.tinylinux-unpacked: | $(DEPS_STAMP)
@@ -82,12 +85,12 @@ endif
 KCONFIG := $(KOBJ)/.config
 $(KCONFIG): $(LINUX_FRAGMENT_FILES) $(LINUX_UNPACKED) $(TOP)/configs/profiles/$(PROFILE).mk $(TOP)/mk/linux.mk
 	$(Q)[ -f $(LINUX_TREE)/Kconfig ] || { echo "error: LINUX_SRC=$(LINUX_SRC) is not a kernel source tree (no Kconfig)" >&2; exit 1; }
-	$(say) KCONFIG "$(PROFILE): $(LINUX_BASE)$(if $(strip $(LINUX_FRAGMENT_FILES)), + $(notdir $(LINUX_FRAGMENT_FILES)))"
+	$(say) KCONFIG "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(LINUX_BASE)$(if $(strip $(LINUX_FRAGMENT_FILES)), + $(notdir $(LINUX_FRAGMENT_FILES)))"
 	$(Q)mkdir -p $(KOBJ)
 	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux-config.log sh -c '\
 		$(KMAKE) $(LINUX_BASE) && \
 		if [ -n "$(strip $(LINUX_FRAGMENT_FILES))" ]; then \
-		cd $(LINUX_TREE) && ARCH=$(ARCH_NAME) scripts/kconfig/merge_config.sh -n -O $(KOBJ) $(KOBJ)/.config $(LINUX_FRAGMENT_FILES); fi'
+		cd $(LINUX_TREE) && MAKEFLAGS= ARCH=$(KARCH) CROSS_COMPILE=$(CROSS_COMPILE) scripts/kconfig/merge_config.sh -n -O $(KOBJ) $(KOBJ)/.config $(LINUX_FRAGMENT_FILES); fi'
 	$(Q)$(TOP)/scripts/check-config.sh $@ $(LINUX_FRAGMENT_FILES) || { rm -f $@; exit 1; }
 	$(Q)cp $@ $@.fragments
 	$(Q)touch $@ # kconfig leaves an unchanged .config as it was
@@ -98,11 +101,12 @@ linux-config: $(KCONFIG)
 linux: $(KERNEL_IMAGE)
 
 $(KERNEL_IMAGE): $(KCONFIG) $(TOP)/mk/linux.mk $(LINUX_FORCE)
-	$(say) LINUX "$(PROFILE): building $(LINUX_NAME) (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-linux.log)"
-	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux.log $(KMAKE) bzImage
+	$(say) LINUX "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): building $(LINUX_NAME) (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-linux.log)"
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux.log $(KMAKE) $(ARCH_KIMAGE) $(ARCH_DTB)
 	$(Q)mkdir -p $(@D) && cp $(KOBJ)/System.map $(@D)/System.map.tmp && mv $(@D)/System.map.tmp $(@D)/System.map
-	$(Q)cp $(KOBJ)/arch/x86/boot/bzImage $@.tmp && mv $@.tmp $@
-	$(say) SIZE "bzImage: $$(stat -c %s $@) bytes ($(@:$(TOP)/%=%))"
+	$(if $(ARCH_DTB),$(Q)cp $(KOBJ)/arch/$(KARCH)/boot/dts/$(ARCH_DTB) $(KERNEL_DTB).tmp && mv $(KERNEL_DTB).tmp $(KERNEL_DTB))
+	$(Q)cp $(KOBJ)/$(ARCH_KIMAGE_PATH) $@.tmp && mv $@.tmp $@
+	$(say) SIZE "$(ARCH_KIMAGE): $$(stat -c %s $@) bytes ($(@:$(TOP)/%=%))"
 
 linux-menuconfig: $(KCONFIG)
 	$(Q)$(KMAKE) menuconfig
@@ -116,12 +120,15 @@ linux-savefragment:
 	$(Q)$(TOP)/scripts/savefragment.sh $(KCONFIG).fragments $(KCONFIG) $(TOP)/configs/linux/$(FRAGMENT).config
 
 # Kernel headers for building userland against (busybox, init).
-LINUX_HEADERS := $(BUILD)/linux-headers
-$(STAMPS)/linux-headers: $(LINUX_UNPACKED)
+# One set per architecture (x86_64's keeps its old name).
+HDR_SUFFIX := $(if $(filter-out x86_64,$(ARCH)),-$(ARCH))
+LINUX_HEADERS := $(BUILD)/linux-headers$(HDR_SUFFIX)
+LINUX_HEADERS_STAMP := $(STAMPS)/linux-headers$(HDR_SUFFIX)
+$(LINUX_HEADERS_STAMP): $(LINUX_UNPACKED)
 	$(say) HEADERS "installing kernel UAPI headers -> $(LINUX_HEADERS:$(TOP)/%=%)"
-	$(Q)mkdir -p $(BUILD)/linux-headers-obj
-	$(Q)$(LOGRUN) $(LOGS)/linux-headers.log $(MAKE) --no-print-directory -C $(LINUX_TREE) O=$(BUILD)/linux-headers-obj \
-		ARCH=$(ARCH_NAME) INSTALL_HDR_PATH=$(LINUX_HEADERS) headers_install
+	$(Q)mkdir -p $(BUILD)/linux-headers-obj$(HDR_SUFFIX)
+	$(Q)$(LOGRUN) $(LOGS)/linux-headers$(HDR_SUFFIX).log $(MAKE) --no-print-directory -C $(LINUX_TREE) O=$(BUILD)/linux-headers-obj$(HDR_SUFFIX) \
+		ARCH=$(KARCH) INSTALL_HDR_PATH=$(LINUX_HEADERS) headers_install
 	$(Q)mkdir -p $(@D) && touch $@
 
 # gen_init_cpio, the kernel's own initramfs packer, built for the host.

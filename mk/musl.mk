@@ -8,12 +8,14 @@
 # $(OUT)/musl.
 
 MUSL_FROM_SOURCE ?= n
+# The patch series (ARCH other than x86_64: none, mk/arch.mk).
+MUSL_PATCH_DIR ?= $(TOP)/patches/musl
 MUSL_GCC := musl-gcc
 MUSL_GCC_DEP :=
 
 ifeq ($(MUSL_FROM_SOURCE),y)
 MUSL_PRISTINE := $(BUILD)/src/musl
-MUSL_PATCHES := $(sort $(wildcard $(TOP)/patches/musl/*.patch))
+MUSL_PATCHES := $(if $(MUSL_PATCH_DIR),$(sort $(wildcard $(MUSL_PATCH_DIR)/*.patch)))
 MUSL_PATCH_ID := $(shell cat /dev/null $(MUSL_PATCHES) | sha256sum | cut -c1-12)
 MUSL_TREE := $(BUILD)/src/musl-p$(MUSL_PATCH_ID)
 MUSL_OBJ := $(OUT)/musl-obj
@@ -29,20 +31,25 @@ $(MUSL_PRISTINE)/.tinylinux-unpacked: | $(DEPS_STAMP)
 
 $(MUSL_TREE)/.tinylinux-patched: $(MUSL_PRISTINE)/.tinylinux-unpacked | $(MUSL_PATCHES) \
 		$(TOP)/scripts/apply-patches.sh
-	$(say) PATCH "$(words $(MUSL_PATCHES)) patch(es) from patches/musl -> $(MUSL_TREE:$(TOP)/%=%)"
+	$(say) PATCH "$(words $(MUSL_PATCHES)) patch(es)$(if $(MUSL_PATCHES), from patches/musl) -> $(MUSL_TREE:$(TOP)/%=%)"
 	$(Q)TOP=$(TOP) $(TOP)/scripts/apply-patches.sh $(MUSL_PRISTINE) $(MUSL_TREE) \
 		musl $(LOGS)/musl-patch.log $(MUSL_PATCHES)
 
-# The wrapper musl-gcc calls plain gcc (configure's CC); ccache is used
-# for musl's own objects only (make's CC).
+# The wrapper musl-gcc calls plain gcc, or the cross compiler of ARCH
+# (configure's CC); ccache is used for musl's own objects only (make's
+# CC).
+MUSL_CC := $(CROSS_COMPILE)gcc
+# musl's own name for the architecture, given on its make's command line
+# (ours, ARCH=arm64 say, reaches sub-makes through MAKEFLAGS).
+MUSL_ARCH := $(patsubst arm64,aarch64,$(ARCH))
 $(MUSL_GCC): $(MUSL_TREE)/.tinylinux-patched
-	$(say) MUSL "$(PROFILE): patched musl (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-musl.log)"
+	$(say) MUSL "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(if $(MUSL_PATCHES),patched musl,musl, cross-compiled) (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-musl.log)"
 	$(Q)rm -rf $(MUSL_OBJ) $(MUSL_PREFIX) && mkdir -p $(MUSL_OBJ)
 	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-musl.log sh -c '\
 		cd $(MUSL_OBJ) && $(MUSL_TREE)/configure --prefix=$(MUSL_PREFIX) \
-			--disable-shared CC=gcc && \
-		$(MAKE) --no-print-directory CC="ccache gcc" WRAPCC_GCC=gcc -j$(JOBS) && \
-		$(MAKE) --no-print-directory WRAPCC_GCC=gcc install'
+			--disable-shared CC=$(MUSL_CC) $(if $(CROSS_COMPILE),--target=$(CROSS_COMPILE:-=) CROSS_COMPILE=$(CROSS_COMPILE) --enable-wrapper=gcc) && \
+		$(MAKE) --no-print-directory ARCH=$(MUSL_ARCH) CC="ccache $(MUSL_CC)" WRAPCC_GCC=$(MUSL_CC) -j$(JOBS) && \
+		$(MAKE) --no-print-directory ARCH=$(MUSL_ARCH) WRAPCC_GCC=$(MUSL_CC) install'
 	$(Q)test -x $@
 endif
 
@@ -50,7 +57,7 @@ endif
 # profile's musl: $(call musl_prog,OUTPUT,SOURCE,NAME,FLAGS) in a recipe
 # (kmltest, hello).
 define musl_prog
-	$(say) CC "$(3) ($(if $(MUSL_GCC_DEP),patched musl,musl-gcc) -static)"
+	$(say) CC "$(3) ($(if $(MUSL_GCC_DEP),$(if $(MUSL_PATCHES),patched musl,musl for $(ARCH)),musl-gcc) -static)"
 	$(Q)mkdir -p $(dir $(1))
 	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-$(3).log $(MUSL_GCC) -std=c11 -Wall -Wextra -Werror \
 		-static -s $(4) -o $(1).tmp $(2)

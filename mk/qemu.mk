@@ -16,7 +16,7 @@ RESTRICT ?= off
 ifeq ($(filter on off,$(RESTRICT)),)
 $(error RESTRICT must be on or off, not '$(RESTRICT)')
 endif
-QEMU := qemu-system-x86_64
+QEMU := $(ARCH_QEMU)
 # NET=tap: the guest on our test network instead (scripts/testnet.sh: a
 # namespace with a bridge, dnsmasq for DHCP and DNS of test.lan, and a web
 # server at www.test.lan); root needed, nothing outside the namespace is
@@ -33,32 +33,33 @@ NIC_e1000 := e1000
 ifeq ($(NIC_$(NIC)),)
 $(error unknown NIC '$(NIC)': choose virtio or e1000)
 endif
+# x86_64 has a choice of PCI NICs; the other boards have their own.
+NIC_ARG := $(if $(NICARG_$(ARCH)),$(NICARG_$(ARCH)),-device $(NIC_$(NIC))$(comma)netdev=n0)
 
 # $(call qemu_boot,INITRAMFS,KERNEL ARGUMENTS): QEMU booting this profile's
 # kernel on the serial console (make run, make boot-trace).
 qemu_boot = $(QEMU) -nodefaults -no-user-config -display none -no-reboot \
-	-m $(MEM) -kernel $(KERNEL_IMAGE) -initrd $(1) -append "console=ttyS0 $(2)"
+	-m $(MEM) -kernel $(KERNEL_IMAGE) $(if $(KERNEL_DTB),-dtb $(KERNEL_DTB)) -initrd $(1) \
+	-append "console=$(ARCH_CONSOLE) $(2)"
 
 # The guest's network for make run and make run-disk: user mode, PORT on
 # the host's 127.0.0.1 forwarded to the guest's port 80.
 ifeq ($(NET),tap)
-qemu_net = -netdev tap,id=n0,ifname=tltap0,script=no,downscript=no \
-	-device $(NIC_$(NIC)),netdev=n0
+qemu_net = -netdev tap,id=n0,ifname=tltap0,script=no,downscript=no $(NIC_ARG)
 qemu_wrap = env BUSYBOX=$(BUSYBOX) $(TOP)/scripts/testnet.sh run $(TESTNET_NS) $(TESTNET_DIR)
 qemu_where = test network (namespace $(TESTNET_NS): DHCP, DNS test.lan, http://www.test.lan/ serves $(TESTNET_DIR:$(TOP)/%=%)/www)
 else
 qemu_net = -netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80$(if $(filter sshd,$(SERVICES)),$(comma)hostfwd=tcp:127.0.0.1:$(SSH_PORT)-:22) \
-	-device $(NIC_$(NIC)),netdev=n0
+	$(NIC_ARG)
 qemu_wrap =
 qemu_where = 127.0.0.1:$(PORT) -> guest port 80$(if $(filter sshd,$(SERVICES)),$(comma) 127.0.0.1:$(SSH_PORT) -> 22 (make ssh))
 endif
-comma := ,
 SSH_PORT ?= 2222
 
 .PHONY: run
 run: $(KERNEL_IMAGE) $(INITRAMFS) $(if $(filter tap,$(NET)),$(BUSYBOX))
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
 	$(disks_prepare) \
-	echo "  QEMU     $(PROFILE), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(NIC); $(qemu_where)"; \
+	echo "  QEMU     $(PROFILE), $(ARCH), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(if $(NICARG_$(ARCH)),the board's,$(NIC)); $(qemu_where)"; \
 	echo "           'poweroff' in the guest (as root) ends QEMU; Ctrl-A X kills it."; \
 	exec $(qemu_wrap) $(call qemu_boot,$(INITRAMFS),$(APPEND)) -accel $$accel -serial mon:stdio $(qemu_net) $$disks

@@ -24,7 +24,7 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 		$(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c -lcmocka && mv $@.tmp $@
 
 .PHONY: check check-unit check-config check-boot check-repro check-errors check-style
-check: check-style check-unit check-kimage check-size check-fuzz check-config check-errors check-boot check-kml check-media check-net check-repro
+check: check-style check-unit check-kimage check-size check-fuzz check-config check-errors check-boot check-kml check-media check-net check-arch check-repro
 	@echo "check: all test suites passed"
 
 check-unit: $(UNIT_TEST) $(USERS_TEST)

@@ -3,8 +3,14 @@
 # smallest memory that still passes the network test).  Measures only:
 # nothing here is asserted.  Environment (from mk/bench.mk): KERNEL
 # INITRAMFS TINYINIT BUSYBOX TLEXPECT ACCEL WORK BOOTS, and optionally
-# LABEL (a name for this kernel in the report).
+# LABEL (a name for this kernel in the report); for another architecture
+# (make bench-arch) QEMU_CMD, CONSOLE, DTB and NIC_ARG, as in tests/lib.sh.
+# BUSYBOX is always the host's: it serves the download.
 set -eu
+QEMU_CMD=${QEMU_CMD:-qemu-system-x86_64}
+CONSOLE=${CONSOLE:-ttyS0}
+DTB=${DTB:-}
+NIC_ARG=${NIC_ARG:--device virtio-net-pci,netdev=n0}
 mkdir -p "$WORK/www"
 head -c 65536 /dev/urandom >"$WORK/www/f.bin"
 sum=$(sha256sum "$WORK/www/f.bin" | cut -d' ' -f1)
@@ -23,7 +29,7 @@ done
 # QEMU started); fails if the download does not arrive intact.
 boot() {
 	cat >"$WORK/script" <<S
-timeout 60
+timeout ${BOOT_TIMEOUT:-60}
 expect userspace up at
 mark userspace
 send wget -q -O /tmp/f http://10.0.2.100/f.bin && sha256sum /tmp/f | sed 's/^/NET=/'
@@ -31,11 +37,11 @@ expect NET=$sum
 mark network
 S
 	"$TLEXPECT" -l "$WORK/serial.log" -a "Kernel panic" -a "Out of memory" \
-		"$WORK/script" -- qemu-system-x86_64 -nodefaults -no-user-config \
+		"$WORK/script" -- $QEMU_CMD -nodefaults -no-user-config \
 		-display none -no-reboot -accel "$ACCEL" -m "$1" -serial stdio \
-		-kernel "$KERNEL" -initrd "$INITRAMFS" -append "console=ttyS0" \
+		-kernel "$KERNEL" ${DTB:+-dtb "$DTB"} -initrd "$INITRAMFS" -append "console=$CONSOLE" \
 		-netdev "user,id=n0,restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port" \
-		-device virtio-net-pci,netdev=n0 2>/dev/null
+		$NIC_ARG 2>/dev/null
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -45,11 +51,11 @@ echo "## $label ($ACCEL)"
 echo
 echo "| what | value |"
 echo "| --- | --- |"
-echo "| bzImage | $(stat -c %s "$KERNEL") bytes |"
+echo "| kernel ($(basename "$KERNEL")) | $(stat -c %s "$KERNEL") bytes |"
 echo "| initramfs | $(stat -c %s "$INITRAMFS") bytes |"
 [ -n "${TINYINIT:-}" ] && echo "| tinyinit | $(stat -c %s "$TINYINIT") bytes |"
-echo "| busybox | $(stat -c %s "$BUSYBOX") bytes |"
-echo "| bzImage + initramfs | $(($(stat -c %s "$KERNEL") + $(stat -c %s "$INITRAMFS"))) bytes |"
+echo "| busybox | $(stat -c %s "${GUEST_BUSYBOX:-$BUSYBOX}") bytes |"
+echo "| kernel + initramfs | $(($(stat -c %s "$KERNEL") + $(stat -c %s "$INITRAMFS"))) bytes |"
 
 : >"$WORK/times"
 n=0

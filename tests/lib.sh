@@ -7,6 +7,7 @@
 #             the kernel arguments of a traced boot
 #   ACCEL MEM TESTLOGS
 set -eu
+QEMU_CMD=${QEMU_CMD:-qemu-system-x86_64}
 name=$(basename "$0" .sh)
 work=$TESTLOGS/$name
 rm -rf "$work"
@@ -25,19 +26,23 @@ console() {
 	shift
 	"$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" -a "---[ end trace" \
 		"$script" -- \
-		qemu-system-x86_64 -nodefaults -no-user-config -display none \
+		$QEMU_CMD -nodefaults -no-user-config -display none \
 		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio "$@"
 }
 
 # boot SCRIPT QEMU-ARGS...: boot the images under test (initramfs $INITRD,
-# extra kernel arguments $APPEND).
+# extra kernel arguments $APPEND; for another architecture, check-arch
+# sets QEMU_CMD, CONSOLE, DTB and NIC_ARG).
 INITRD=${INITRD:-${INITRAMFS:-}}
 APPEND=${APPEND:-}
+CONSOLE=${CONSOLE:-ttyS0}
+DTB=${DTB:-}
+NIC_ARG=${NIC_ARG:--device virtio-net-pci,netdev=n0}
 boot() {
 	script=$1
 	shift
-	console "$script" -kernel "$KERNEL" -initrd "$INITRD" \
-		-append "console=ttyS0 $APPEND" "$@"
+	console "$script" -kernel "$KERNEL" ${DTB:+-dtb "$DTB"} -initrd "$INITRD" \
+		-append "console=$CONSOLE $APPEND" "$@"
 }
 
 # serve DIR: start busybox httpd on a free 127.0.0.1 port for DIR, wait
@@ -53,6 +58,17 @@ serve() {
 		[ $i -lt 100 ] || { echo "FAIL: host httpd did not start"; exit 1; }
 		"$BUSYBOX" usleep 50000
 	done
+}
+
+# serve_random: 1 MiB of random data as $work/www/rand.bin (its sha256
+# in $sum) served on $port by serve(), and a free port for the guest's
+# own server in $hport (the network tests both ways).
+serve_random() {
+	mkdir -p "$work/www"
+	head -c 1048576 /dev/urandom >"$work/www/rand.bin"
+	sum=$(sha256sum "$work/www/rand.bin" | cut -d' ' -f1)
+	serve "$work/www"
+	hport=$($TLEXPECT --free-port)
 }
 
 # firmware_boot SCRIPT QEMU-ARGS...: boot QEMU's pc machine (i440FX)

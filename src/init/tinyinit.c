@@ -554,6 +554,11 @@ int main(int argc, char **argv)
 		} else {
 			sig = sigwaitinfo(&all_signals, &info);
 		}
+		if (sig < 0 && errno != EINTR && errno != EAGAIN) {
+			/* A kernel without the call (e.g. ENOSYS): never spin. */
+			say("waiting for signals: %s", strerror(errno));
+			sleep(1);
+		}
 		if (sig == SIGIO && initctl_fd >= 0)
 			sig = read_initctl();
 		switch (sig) {

@@ -13,15 +13,18 @@
 
 /*
  * A zImage's decompressor has the compressed kernel somewhere in its
- * data: find the first compression magic after the header.  (xz and
- * gzip are what ARM kernels use; lzma's 3-byte magic is too common to
- * trust in the middle of code.)
+ * data: find a compression magic at or after from (and after the
+ * header).  (xz and gzip are what ARM kernels use; lzma's 3-byte magic
+ * is too common to trust in the middle of code.)  The decompressor's
+ * own code may hold the magic too (the xz one checks it), so the first
+ * match is only a candidate: kimage tries to unpack each in turn.
  */
-static void find_payload(const uint8_t *buf, size_t len, struct armimage *a)
+size_t armimage_next_payload(const uint8_t *buf, size_t len, size_t from,
+			     const char **compression)
 {
 	size_t i;
 
-	for (i = 0x40; i + 6 <= len; i++) {
+	for (i = from < 0x40 ? 0x40 : from; i + 6 <= len; i++) {
 		const char *c = compression_by_magic(buf + i, len - i);
 
 		if (!strcmp(c, "xz") || !strcmp(c, "gzip") ||
@@ -30,11 +33,11 @@ static void find_payload(const uint8_t *buf, size_t len, struct armimage *a)
 			/* gzip: also require deflate (8) as the method */
 			if (!strcmp(c, "gzip") && buf[i + 2] != 8)
 				continue;
-			a->payload_start = i;
-			a->compression = c;
-			return;
+			*compression = c;
+			return i;
 		}
 	}
+	return 0;
 }
 
 int armimage_parse(const uint8_t *buf, size_t len, struct armimage *a,
@@ -47,7 +50,8 @@ int armimage_parse(const uint8_t *buf, size_t len, struct armimage *a,
 		a->start = (uint32_t)get_le(buf, 0x28, 4);
 		a->end = (uint32_t)get_le(buf, 0x2c, 4);
 		a->big_endian = get_le(buf, 0x30, 4) == 0x01020304;
-		find_payload(buf, len, a);
+		a->payload_start =
+			armimage_next_payload(buf, len, 0, &a->compression);
 		return 0;
 	}
 	/* arm64 and riscv share the first fields of a 64-byte header. */

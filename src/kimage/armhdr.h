@@ -24,6 +24,13 @@ struct armimage {
 };
 
 /* Returns 0 if buf is one of these images, -1 otherwise (reason in err). */
+/*
+ * The offset of the next compression magic at or after from in a zImage
+ * (its name in *compression), or 0 if there is none.
+ */
+size_t armimage_next_payload(const uint8_t *buf, size_t len, size_t from,
+			     const char **compression);
+
 int armimage_parse(const uint8_t *buf, size_t len, struct armimage *a,
 		   char *err, size_t errlen);
 

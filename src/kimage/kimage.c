@@ -300,13 +300,28 @@ static void try_arm(const char *file, const uint8_t *buf, size_t len, int json,
 	uint8_t *img = NULL;
 	size_t ilen = 0;
 	char err[256];
+	const char *first;
+	size_t off;
+	int tries = 0;
 
 	if (armimage_parse(buf, len, &a, err, sizeof(err)))
 		return;
-	if (a.payload_start &&
-	    unpack(a.compression, buf + a.payload_start, len - a.payload_start,
-		   &img, &ilen, err, sizeof(err)) &&
-	    out)
+	/* The first candidate that unpacks (at most 16 are tried). */
+	first = a.compression;
+	for (off = a.payload_start; off && tries < 16; tries++) {
+		const char *c = a.compression;
+
+		if (!unpack(c, buf + off, len - off, &img, &ilen, err,
+			    sizeof(err))) {
+			a.payload_start = off;
+			a.compression = c;
+			break;
+		}
+		off = armimage_next_payload(buf, len, off + 1, &a.compression);
+	}
+	if (!img)
+		a.compression = first;
+	if (!img && a.payload_start && out)
 		die(file, err);
 	if (out) {
 		if (!img)

@@ -7,11 +7,7 @@
 # sha256 matches, the host fetches a page from the guest's httpd
 # (hostfwd).
 . "$(dirname "$0")/../lib.sh"
-mkdir -p "$work/www"
-head -c 1048576 /dev/urandom >"$work/www/rand.bin"
-sum=$(sha256sum "$work/www/rand.bin" | cut -d' ' -f1)
-serve "$work/www"
-hport=$($TLEXPECT --free-port)
+serve_random
 NETDEV="user,id=n0,restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port,hostfwd=tcp:127.0.0.1:$hport-:80"
 for as in cd disk; do
 	cat >"$work/script" <<S
