@@ -46,8 +46,6 @@ port() {
 	case $w in
 	'' | *[!0-9a-z-]*) return 0 ;;
 	*[!0-9]*)
-		[ -r /etc/services ] ||
-			die "port names such as '$w' need /etc/services: install netbase (make deps), or give numbers"
 		p=$(getent services "$w/$proto" 2>/dev/null | awk '{ print $2 }')
 		p=${p%/*}
 		[ -n "$p" ] && echo "$p $proto $w"
@@ -76,6 +74,10 @@ check() {
 		[ -f "$SERVICES_DIR/$s" ] || die "$(where SERVICES): unknown service '$s' in SERVICES (known: $(ls "$SERVICES_DIR" | tr '\n' ' ' | sed 's/ $//'); one script each in configs/services/)"
 	done
 	for w in ${FIREWALL_ALLOW:-}; do
+		case $w in
+		[a-z]*) [ -r /etc/services ] ||
+			die "$(where FIREWALL_ALLOW): port names such as '$w' need /etc/services: install netbase, or give numbers" ;;
+		esac
 		[ -n "$(port "$w")" ] || die "$(where FIREWALL_ALLOW): unknown port '$w' in FIREWALL_ALLOW: a number 1-65535 or a name of /etc/services, optionally /tcp or /udp"
 	done
 	if [ -n "${FIREWALL_ALLOW:-}" ] && [ "${FIREWALL:-off}" != on ]; then

@@ -129,13 +129,19 @@ S
 # testnet_up: our test network (scripts/testnet.sh) in a namespace named
 # after this test, taken down when the test ends; skip the test (exit 0,
 # saying why) where namespaces cannot be made.
-testnet_up() {
-	ns=tl-$name-$$
-	if ! ip netns add "$ns-probe" 2>/dev/null; then
+# need_netns: skip the test (exit 0, saying why) unless a network
+# namespace can be made here.
+need_netns() {
+	if ! ip netns add "tl-probe-$$" 2>/dev/null; then
 		echo "SKIP: cannot create a network namespace here (not root?)"
 		exit 0
 	fi
-	ip netns del "$ns-probe"
+	ip netns del "tl-probe-$$"
+}
+
+testnet_up() {
+	ns=tl-$name-$$
+	need_netns
 	trap 'cleanup; "$TOP/scripts/testnet.sh" down "$ns" "$work/net"' EXIT
 	"$TOP/scripts/testnet.sh" up "$ns" "$work/net"
 }
@@ -152,7 +158,7 @@ tap_boot() {
 	shift
 	in_ns "$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" -a "---[ end trace" \
 		"$script" -- \
-		qemu-system-x86_64 -nodefaults -no-user-config -display none \
+		$QEMU_CMD -nodefaults -no-user-config -display none \
 		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio \
 		-kernel "$KERNEL" -initrd "$INITRD" -append "console=ttyS0 $APPEND" \
 		-netdev tap,id=n0,ifname=tltap0,script=no,downscript=no \

@@ -5,11 +5,7 @@
 # has ended (Ctrl-A X for a user; here tlexpect stops QEMU, and the test
 # takes the namespace down for sure).
 . "$(dirname "$0")/../lib.sh"
-if ! ip netns add "tl-probe-$$" 2>/dev/null; then
-	echo "SKIP: cannot create a network namespace here (not root?)"
-	exit 0
-fi
-ip netns del "tl-probe-$$"
+need_netns
 trap 'cleanup; "$TOP/scripts/testnet.sh" down tinylinux "$work"' EXIT
 {
 	echo "timeout 60"
