@@ -85,8 +85,11 @@ include $(TOP)/mk/kml.mk
 include $(TOP)/mk/hello.mk
 include $(TOP)/mk/dropbear.mk
 include $(TOP)/mk/disks.mk
+include $(TOP)/mk/modules.mk
+include $(TOP)/mk/debian.mk
 include $(TOP)/mk/sysconf.mk
 include $(TOP)/mk/rootfs.mk
+include $(TOP)/mk/oci.mk
 include $(TOP)/mk/qemu.mk
 include $(TOP)/mk/tests.mk
 include $(TOP)/mk/kml-check.mk
@@ -98,6 +101,7 @@ include $(TOP)/mk/bench.mk
 include $(TOP)/mk/disk.mk
 include $(TOP)/mk/net.mk
 include $(TOP)/mk/arch-check.mk
+include $(TOP)/mk/devel.mk
 
 .PHONY: images
 images: $(KERNEL_IMAGE) $(INITRAMFS)

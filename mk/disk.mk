@@ -20,12 +20,12 @@ endif
 .PHONY: disk run-disk
 disk: $(DISK_IMAGE)
 
-$(DISK_IMAGE): $(KERNEL_IMAGE) $(ROOTFS_LIST) $(TOP)/scripts/mkdisk.sh $(TOP)/mk/disk.mk | $(DEPS_STAMP)
+$(DISK_IMAGE): $(KERNEL_IMAGE) $(ROOTFS_LIST) $(DEBIAN_TAR) $(TOP)/scripts/mkdisk.sh $(TOP)/scripts/populate.sh $(TOP)/mk/disk.mk | $(DEPS_STAMP)
 	$(Q)grep -q '^CONFIG_BLOCK=y' $(KCONFIG) && grep -q '^CONFIG_EXT4_FS=y' $(KCONFIG) || \
 		{ echo "error: profile '$(PROFILE)' has no block layer or ext4 in its kernel: use PROFILE=pc (or add configs/linux/disk.config)" >&2; exit 1; }
-	$(say) DISK "$(PROFILE): boot $(DISK_BOOT_MB) MiB + root $(DISK_ROOT_MB) MiB -> $(@:$(TOP)/%=%)"
+	$(say) DISK "$(PROFILE): boot $(DISK_BOOT_MB) MiB + root $(DISK_ROOT_MB) MiB$(if $(DEBIAN_TAR), (Debian packages + our files)) -> $(@:$(TOP)/%=%)"
 	$(Q)mkdir -p $(@D)
-	$(Q)BOOT_MB=$(DISK_BOOT_MB) ROOT_MB=$(DISK_ROOT_MB) CMDLINE="$(APPEND)" \
+	$(Q)BOOT_MB=$(DISK_BOOT_MB) ROOT_MB=$(DISK_ROOT_MB) CMDLINE="$(APPEND)" BASE_TAR=$(DEBIAN_TAR) \
 		$(TOP)/scripts/mkdisk.sh $@ $(KERNEL_IMAGE) $(ROOTFS_LIST) $(OUT)/disk
 	$(say) SIZE "disk: $$(stat -c %s $@) bytes"
 

@@ -100,9 +100,12 @@ FORCE:
 linux-config: $(KCONFIG)
 linux: $(KERNEL_IMAGE)
 
+# With CONFIG_MODULES (the devel profile), "modules" too: it writes
+# Module.symvers, which out-of-tree modules are checked against.
 $(KERNEL_IMAGE): $(KCONFIG) $(TOP)/mk/linux.mk $(LINUX_FORCE)
 	$(say) LINUX "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): building $(LINUX_NAME) (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-linux.log)"
-	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux.log $(KMAKE) $(ARCH_KIMAGE) $(ARCH_DTB)
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux.log $(KMAKE) $(ARCH_KIMAGE) $(ARCH_DTB) \
+		$$(grep -q '^CONFIG_MODULES=y' $(KCONFIG) && echo modules)
 	$(Q)mkdir -p $(@D) && cp $(KOBJ)/System.map $(@D)/System.map.tmp && mv $(@D)/System.map.tmp $(@D)/System.map
 	$(if $(ARCH_DTB),$(Q)cp $(KOBJ)/arch/$(KARCH)/boot/dts/$(ARCH_DTB) $(KERNEL_DTB).tmp && mv $(KERNEL_DTB).tmp $(KERNEL_DTB))
 	$(Q)cp $(KOBJ)/$(ARCH_KIMAGE_PATH) $@.tmp && mv $@.tmp $@

@@ -57,9 +57,16 @@ endif
 SSH_PORT ?= 2222
 
 .PHONY: run
+# A profile whose system lives on a disk (the devel profile: RUN_MEDIUM
+# := disk) boots its disk image; the others boot kernel + initramfs.
+RUN_MEDIUM ?= initramfs
+ifeq ($(RUN_MEDIUM),disk)
+run: run-disk
+else
 run: $(KERNEL_IMAGE) $(INITRAMFS) $(if $(filter tap,$(NET)),$(BUSYBOX))
 	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
 	$(disks_prepare) \
 	echo "  QEMU     $(PROFILE), $(ARCH), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(if $(NICARG_$(ARCH)),the board's,$(NIC)); $(qemu_where)"; \
 	echo "           'poweroff' in the guest (as root) ends QEMU; Ctrl-A X kills it."; \
 	exec $(qemu_wrap) $(call qemu_boot,$(INITRAMFS),$(APPEND)) -accel $$accel -serial mon:stdio $(qemu_net) $$disks
+endif

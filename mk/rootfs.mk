@@ -13,15 +13,17 @@ INIT_BIN := $(if $(filter tinyinit,$(INIT)),$(TINYINIT))
 .PHONY: initramfs
 initramfs: $(INITRAMFS)
 
-# A profile may add files (ROOTFS_EXTRA := PATH=FILE ...) and put busybox
-# in /trusted (TRUSTED := y).
+# A profile may add files (ROOTFS_EXTRA := PATH=FILE ...) and symbolic
+# links (ROOTFS_LINKS := PATH=TARGET ...), and put busybox in /trusted
+# (TRUSTED := y).
 TRUSTED ?= n
 ROOTFS_EXTRA ?=
-$(ROOTFS_LIST): $(OVERLAY_FILES) $(BUSYBOX) $(INIT_BIN) $(foreach e,$(ROOTFS_EXTRA),$(lastword $(subst =, ,$(e)))) \
-		$(DISKS_FSTAB) $(USERS_LIST) $(SYSCONF_LIST) $(TOP)/scripts/mkrootfs.sh $(TOP)/mk/rootfs.mk
+ROOTFS_LINKS ?=
+$(ROOTFS_LIST): $(TOP)/configs/profiles/$(PROFILE).mk $(OVERLAY_FILES) $(BUSYBOX) $(INIT_BIN) $(foreach e,$(ROOTFS_EXTRA),$(lastword $(subst =, ,$(e)))) \
+		$(DISKS_FSTAB) $(USERS_LIST) $(SYSCONF_LIST) $(MODULES_LIST) $(TOP)/scripts/mkrootfs.sh $(TOP)/mk/rootfs.mk
 	$(say) ROOTFS "$(PROFILE): list for INIT=$(INIT) -> $(@:$(TOP)/%=%)"
-	$(Q)TRUSTED=$(TRUSTED) EXTRA="$(ROOTFS_EXTRA)" FSTAB_EXTRA=$(DISKS_FSTAB) \
-		LISTS="$(USERS_LIST) $(SYSCONF_LIST)" $(TOP)/scripts/mkrootfs.sh $(ROOTFS_STAGE) $@.tmp $(OVERLAY) $(BUSYBOX) $(INIT) $(TINYINIT)
+	$(Q)TRUSTED=$(TRUSTED) EXTRA="$(ROOTFS_EXTRA)" LINKS="$(ROOTFS_LINKS)" FSTAB_EXTRA=$(DISKS_FSTAB) \
+		LISTS="$(USERS_LIST) $(SYSCONF_LIST) $(MODULES_LIST)" $(TOP)/scripts/mkrootfs.sh $(ROOTFS_STAGE) $@.tmp $(OVERLAY) $(BUSYBOX) $(INIT) $(TINYINIT)
 	$(Q)mv $@.tmp $@
 
 $(INITRAMFS): $(ROOTFS_LIST) $(GEN_INIT_CPIO)

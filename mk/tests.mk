@@ -24,7 +24,7 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 		$(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c -lcmocka && mv $@.tmp $@
 
 .PHONY: check check-unit check-config check-boot check-repro check-errors check-style
-check: check-style check-unit check-kimage check-size check-fuzz check-config check-errors check-boot check-kml check-media check-net check-arch check-repro
+check: check-style check-unit check-kimage check-size check-fuzz check-config check-errors check-boot check-kml check-media check-net check-devel check-arch check-repro
 	@echo "check: all test suites passed"
 
 check-unit: $(UNIT_TEST) $(USERS_TEST)
@@ -85,7 +85,7 @@ check-errors: | $(DEPS_STAMP)
 # (it has barriers and READ_ONCE) but a user-space probe such as
 # src/kml/kmltest.c does, to keep the compiler from removing the bad
 # pointer, the busy loop and the stack it is testing.
-STYLE_SRCS := $(wildcard $(TOP)/src/*/*.[ch] $(TOP)/tests/unit/*.c $(TOP)/tests/fuzz/*.c)
+STYLE_SRCS := $(wildcard $(TOP)/src/*/*.[ch] $(TOP)/src/modules/*/*.[ch] $(TOP)/tests/unit/*.c $(TOP)/tests/fuzz/*.c)
 CHECKPATCH_IGNORE := PREFER_DEFINED_ATTRIBUTE_MACRO,STATIC_CONST_CHAR_ARRAY,CAMELCASE,PREFER_KERNEL_TYPES,VOLATILE
 check-style: $(LINUX_UNPACKED)
 	$(say) TEST "style: clang-format and checkpatch.pl on $(words $(STYLE_SRCS)) files"

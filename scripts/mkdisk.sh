@@ -17,7 +17,9 @@
 # usage: mkdisk.sh OUT KERNEL ROOTFS_LIST WORKDIR
 #   env: BOOT_MB ROOT_MB (partition sizes), DISK_ID (8 hex digits),
 #        CMDLINE (extra kernel arguments), SOURCE_DATE_EPOCH,
-#        SYSLINUX_DIR (where syslinux-common is, for the tests)
+#        SYSLINUX_DIR (where syslinux-common is, for the tests),
+#        BASE_TAR (a tarball the root filesystem starts from: the devel
+#        profile's Debian packages, mkdebian.sh)
 set -eu
 prog=mkdisk
 . "$(dirname "$0")/media-lib.sh"
@@ -31,6 +33,7 @@ CMDLINE=${CMDLINE:-}
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-0}
 SYSLINUX=${SYSLINUX_DIR:-/usr/lib/syslinux}
 SYSLINUX_EFI=/usr/lib/SYSLINUX.EFI/efi64/syslinux.efi
+BASE_TAR=${BASE_TAR:-}
 
 need_tools sfdisk:fdisk mkfs.fat:dosfstools mcopy:mtools syslinux:syslinux \
 	mke2fs:e2fsprogs debugfs:e2fsprogs fakeroot:fakeroot
@@ -52,52 +55,42 @@ kernel_kb=$(($(stat -c %s "$kernel") / 1024))
 rm -rf "$work"
 mkdir -p "$work"
 stamp=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y%m%d%H%M.%S)
+export SOURCE_DATE_EPOCH
 
 # 1. The root filesystem.  The rootfs list (gen_init_cpio's format, the
-# same one the initramfs is packed from) becomes a directory inside one
-# fakeroot session, so chown and mknod work and mke2fs -d sees owners 0:0
+# same one the initramfs is packed from), over BASE_TAR's contents when
+# there is one, becomes a directory inside one fakeroot session
+# (populate.sh), so chown and mknod work and mke2fs -d sees owners 0:0
 # and the device nodes.  Its size is checked first: mke2fs's own message
 # for a full filesystem does not say what to change.
 need_kb=$(awk '$1 == "file" { print $3 }' "$list" | xargs du -Lck | tail -1 | cut -f1)
+if [ -n "$BASE_TAR" ]; then
+	[ -f "$BASE_TAR" ] || die "$BASE_TAR: no such base tarball"
+	need_kb=$((need_kb + $(stat -c %s "$BASE_TAR") / 1024))
+fi
 [ $((need_kb + 2048)) -le $((ROOT_MB * 1024 * 9 / 10)) ] ||
 	die "ROOT_MB=$ROOT_MB is too small for the root filesystem ($((need_kb / 1024 + 2)) MiB of files): make it at least $(((need_kb / 1024 + 2) * 10 / 9 + 1))"
-cat >"$work/populate.sh" <<'EOF'
-set -eu
-root=$1 list=$2 stamp=$3
-while read -r type name a b c d e f; do
-	p=$root$name
-	case $type in
-	dir) mkdir -p "$p" && chmod "$a" "$p" && chown "$b:$c" "$p" ;;
-	file) cp "$a" "$p" && chmod "$b" "$p" && chown "$c:$d" "$p" ;;
-	slink) ln -s "$a" "$p" && chown -h "$c:$d" "$p" ;;
-	nod) mknod -m "$a" "$p" "$d" "$e" "$f" && chown "$b:$c" "$p" ;;
-	pipe) mkfifo -m "$a" "$p" && chown "$b:$c" "$p" ;;
-	'' | '#'*) ;;
-	*) echo "mkdisk: $list: unknown entry '$type'" >&2; exit 1 ;;
-	esac
-done <"$list"
-find "$root" -exec touch -h -t "$stamp" {} +
-EOF
 fakeroot -- sh -c '
-	sh "$1/populate.sh" "$1/root" "$2" "$3" &&
-	E2FSPROGS_FAKE_TIME=$4 mke2fs -q -F -t ext4 -L tinyroot -U "$5" \
-		-E "hash_seed=$5,root_owner=0:0" -d "$1/root" "$1/root.img" "$6M"' \
-	sh "$work" "$list" "$stamp" "$SOURCE_DATE_EPOCH" "$DISK_ID-0000-4000-8000-000000000002" "$ROOT_MB" \
-	>"$work/mke2fs.log" 2>&1 || {
+	sh "$1" "$2/root" "$3" "$4" &&
+	E2FSPROGS_FAKE_TIME=$5 mke2fs -q -F -t ext4 -L tinyroot -U "$6" \
+		-E "hash_seed=$6,root_owner=0:0" -d "$2/root" "$2/root.img" "$7M"' \
+	sh "$(dirname "$0")/populate.sh" "$work" "$list" "$BASE_TAR" "$SOURCE_DATE_EPOCH" \
+	"$DISK_ID-0000-4000-8000-000000000002" "$ROOT_MB" >"$work/mke2fs.log" 2>&1 || {
 	cat "$work/mke2fs.log" >&2
 	die "building the ext4 root filesystem failed"
 }
 # mke2fs -d copies each file's ctime, which is when populate.sh made it
 # and cannot be set on the host; debugfs sets every inode's to the build
-# time, so the same inputs give the same image.
-{
-	echo "sif / ctime @$SOURCE_DATE_EPOCH"
-	echo "sif /lost+found ctime @$SOURCE_DATE_EPOCH"
-	awk '$1 ~ /^(dir|file|slink|nod|pipe)$/ { print "sif " $2 " ctime @'"$SOURCE_DATE_EPOCH"'" }' "$list"
-} >"$work/ctime.debugfs"
+# time, so the same inputs give the same image.  debugfs echoes each
+# command ("debugfs: sif ..."): any other line is a complaint.
+(cd "$work/root" && find . | sort) |
+	awk -v t="$SOURCE_DATE_EPOCH" '{ p = substr($0, 2); if (p == "") p = "/"; print "sif \"" p "\" ctime @" t }' \
+	>"$work/ctime.debugfs"
+echo "sif /lost+found ctime @$SOURCE_DATE_EPOCH" >>"$work/ctime.debugfs"
 E2FSPROGS_FAKE_TIME=$SOURCE_DATE_EPOCH debugfs -w -f "$work/ctime.debugfs" "$work/root.img" >"$work/debugfs.log" 2>&1 &&
-	! grep -q -i 'error\|not found\|invalid' "$work/debugfs.log" ||
-	{ tail -5 "$work/debugfs.log" >&2; die "debugfs could not set the inode times"; }
+	! grep -v '^debugfs' "$work/debugfs.log" | grep -q . ||
+	{ grep -v '^debugfs' "$work/debugfs.log" | tail -5 >&2; die "debugfs could not set the inode times"; }
+rm -rf "$work/root"
 
 # 2. The boot partition, FAT: the kernel and syslinux, for BIOS
 # (ldlinux.sys, written by syslinux's own installer, which works on the

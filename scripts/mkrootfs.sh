@@ -12,6 +12,8 @@
 #   - with TRUSTED=y (the kml profile), busybox is /trusted/busybox and
 #     /bin/busybox a link to it: Kernel Mode Linux runs it in ring 0;
 #   - EXTRA="PATH=FILE ...": more files (the kml profile's kmltest);
+#   - LINKS="PATH=TARGET ...": more symbolic links (the devel profile's
+#     /usr/bin/cc -> gcc);
 #   - FSTAB_EXTRA=FILE: lines added to /etc/fstab (the data disks of
 #     DISKS=..., scripts/disks.sh), their mount points made;
 #   - LISTS="FILE ...": gen_init_cpio lines made elsewhere (accounts by
@@ -64,6 +66,9 @@ done)
 
 {
 	[ -z "$lists" ] || echo "$lists"
+	for l in ${LINKS:-}; do
+		echo "slink ${l%%=*} ${l#*=} 777 0 0"
+	done
 	for d in bin dev etc proc root sbin sys tmp usr usr/bin usr/sbin \
 		var mnt run; do
 		case $d in

@@ -107,5 +107,26 @@ expect_error "port out of range" "the command line: unknown port '70000/tcp'" \
 	m FIREWALL=on FIREWALL_ALLOW=70000/tcp images
 expect_error "NET=tap with a bad NET" "NET must be user (QEMU's user mode) or tap" m NET=bridge run
 
+# The development system (issue 7): a package Debian does not have, a
+# module directory without a Kbuild file, a module that does not build
+# against the kernel, and modules for a kernel without CONFIG_MODULES are
+# each named in one line, and leave no tarball or module list behind.
+expect_error "Debian package that does not exist" "Debian $(. /etc/os-release && echo "$VERSION_CODENAME") has no package 'tinylinux-no-such-package'" \
+	m PROFILE=devel OUT="$t/devel" DEBIAN_PACKAGES="gcc tinylinux-no-such-package" debian
+[ ! -e "$t/devel/debian/root.tar" ] && [ ! -e "$t/devel/debian/root.tar.tmp" ] ||
+	{ echo "  FAIL     a Debian tarball was left behind"; fail=$((fail + 1)); }
+expect_error "not a Debian package name" "DEBIAN_PACKAGES: 'Gcc_12' is not a Debian package name" \
+	"$TOP/scripts/mkdebian.sh" "$t/x.tar" bookworm gcc Gcc_12
+mkdir -p "$t/nokbuild" "$t/badmod"
+expect_error "module without a Kbuild file" "module 'nokbuild' has no Kbuild file" \
+	m PROFILE=devel MODULES="$t/nokbuild" modules
+printf 'obj-m := badmod.o\n' >"$t/badmod/Kbuild"
+printf '#include <linux/module.h>\nstatic int __init badmod_init(void)\n{\n\treturn no_such_kernel_function(42);\n}\nmodule_init(badmod_init);\nMODULE_LICENSE("GPL");\n' >"$t/badmod/badmod.c"
+expect_error "module that does not build" "module 'badmod' (.*) does not build against Linux 6.1" \
+	m PROFILE=devel MODULES="$t/badmod" MODULES_DIR="$t/modules" modules
+[ ! -e "$t/modules/list" ] || { echo "  FAIL     a module list was left behind"; fail=$((fail + 1)); }
+expect_error "modules for a kernel without them" "the kernel of profile 'default' has no CONFIG_MODULES" \
+	m MODULES=hello MODULES_DIR="$t/modules0" modules
+
 echo "check-errors: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,0 +1,35 @@
+# Debian's binary packages as the base of a profile's root filesystem
+# (the devel profile, docs/devel.md):
+#
+#   DEBIAN_PACKAGES := gcc libc6-dev ...    what to install; apt adds
+#                                           their dependencies
+#   DEBIAN_SUITE    the release (default: the host's, from os-release)
+#   DEBIAN_MIRROR   the mirror (default: the host's apt sources)
+#
+# scripts/mkdebian.sh runs mmdebstrap once; the tarball is remade only
+# when the package list or the suite changes.  The disk image and the
+# root filesystem archive (make oci) are made from it and the profile's
+# own files (populate.sh).
+DEBIAN_PACKAGES ?=
+DEBIAN_SUITE ?= $(shell . /etc/os-release 2>/dev/null && echo $$VERSION_CODENAME)
+DEBIAN_TAR := $(if $(strip $(DEBIAN_PACKAGES)),$(OUT)/debian/root.tar)
+
+ifneq ($(DEBIAN_TAR),)
+ifeq ($(DEBIAN_SUITE),)
+$(error DEBIAN_PACKAGES needs a Debian release: this host's /etc/os-release names none, set DEBIAN_SUITE=bookworm)
+endif
+DEBIAN_SPEC := $(OUT)/debian/spec
+$(DEBIAN_SPEC): FORCE
+	$(Q)mkdir -p $(@D); echo "$(DEBIAN_SUITE) $(DEBIAN_MIRROR) $(DEBIAN_PACKAGES)" | cmp -s - $@ || \
+		echo "$(DEBIAN_SUITE) $(DEBIAN_MIRROR) $(DEBIAN_PACKAGES)" > $@
+
+$(DEBIAN_TAR): $(DEBIAN_SPEC) $(TOP)/scripts/mkdebian.sh | $(DEPS_STAMP)
+	$(say) DEBIAN "$(PROFILE): $(DEBIAN_PACKAGES) + dependencies from $(DEBIAN_SUITE) (mmdebstrap, log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-debian.log)"
+	$(Q)mkdir -p $(LOGS)
+	$(Q)LOG=$(LOGS)/$(LOGTAG)-debian.log DEBIAN_MIRROR=$(DEBIAN_MIRROR) \
+		$(TOP)/scripts/mkdebian.sh $@ $(DEBIAN_SUITE) $(DEBIAN_PACKAGES)
+	$(say) SIZE "debian: $$(tar -tf $@ | wc -l) entries, $$(stat -c %s $@) bytes"
+endif
+
+.PHONY: debian
+debian: $(DEBIAN_TAR)

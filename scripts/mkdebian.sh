@@ -1,0 +1,78 @@
+#!/bin/sh
+# mkdebian.sh OUT.tar SUITE PACKAGE...: a tarball of Debian's own binary
+# packages PACKAGE... and of everything they depend on, for the root
+# filesystem of a profile (the devel profile's gcc, libc6-dev...).
+#
+# mmdebstrap does the work: apt resolves the dependencies (no hand-kept
+# list to rot), downloads the packages from the host's Debian mirror and
+# mmdebstrap's "extract" variant unpacks them, without running their
+# maintainer scripts: no dpkg, apt or Essential packages in the image,
+# busybox provides the rest.  Manual pages, info and translations are
+# left out.  With SOURCE_DATE_EPOCH set, the same package versions give
+# the same tarball; OUT.packages (next to OUT.tar, without .tar) lists
+# them, "name version" per line.
+#
+#   env: DEBIAN_MIRROR (default: the host's, from /etc/apt), LOG
+set -eu
+prog=mkdebian
+. "$(dirname "$0")/media-lib.sh"
+
+[ $# -ge 3 ] || die "usage: mkdebian.sh OUT.tar SUITE PACKAGE..."
+out=$1 suite=$2
+shift 2
+need_tools mmdebstrap:mmdebstrap
+log=${LOG:-$out.log}
+for p; do
+	# Debian policy 5.6.7: lower case letters, digits, + - and .
+	case $p in
+	[a-z0-9]*[!a-z0-9+.-]* | [!a-z0-9]* | ?)
+		die "DEBIAN_PACKAGES: '$p' is not a Debian package name" ;;
+	esac
+done
+
+# The host's mirror for SUITE and for SUITE-security, from its apt
+# sources (one-line "deb URI SUITE ..." or deb822 paragraphs).
+sources() {
+	cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+		awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) while ($i !~ /\]$/) i++; if ($2 ~ /^\[/) i++; print $i, $(i + 1) }'
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] || continue
+		awk 'function flush() { if (t ~ /(^| )deb( |$)/ && (!e || e == "yes")) { n = split(u, U, " "); m = split(s, S, " "); for (i = 1; i <= n; i++) for (j = 1; j <= m; j++) print U[i], S[j] } t = u = s = e = "" }
+			/^[[:space:]]*$/ { flush(); next }
+			/^Types:/ { t = $0; sub(/^Types:[[:space:]]*/, "", t) }
+			/^URIs:/ { u = $0; sub(/^URIs:[[:space:]]*/, "", u) }
+			/^Suites:/ { s = $0; sub(/^Suites:[[:space:]]*/, "", s) }
+			/^Enabled:/ { e = $2 }
+			END { flush() }' "$f"
+	done
+}
+mirror=${DEBIAN_MIRROR:-$(sources | awk -v s="$suite" '$2 == s { print $1; exit }')}
+security=$(sources | awk -v s="$suite-security" '$2 == s { print $1; exit }')
+[ -n "$mirror" ] || die "no Debian mirror for '$suite' in /etc/apt/sources.list*: set DEBIAN_MIRROR=http://..."
+set -- --include="$(echo "$*" | tr ' ' ,)" "$suite" "$out.tmp" \
+	"deb $mirror $suite main" "deb $mirror $suite-updates main" \
+	${security:+"deb $security $suite-security main"}
+
+rm -rf "$out.tmp"
+if ! mmdebstrap --variant=extract --mode=auto --format=tar \
+	--dpkgopt='path-exclude=/usr/share/man/*' \
+	--dpkgopt='path-exclude=/usr/share/info/*' \
+	--dpkgopt='path-exclude=/usr/share/locale/*' \
+	--dpkgopt='path-exclude=/usr/share/doc/*' \
+	--dpkgopt='path-include=/usr/share/doc/*/copyright' \
+	--extract-hook="ls \"\$1/var/cache/apt/archives\" >'$out.debs'" \
+	"$@" >"$log" 2>&1; then
+	rm -rf "$out.tmp"
+	missing=$(sed -n 's/^E: Unable to locate package \(.*\)$/\1/p; s/^E: Package .\(.*\). has no installation candidate$/\1/p' "$log" | head -1)
+	[ -z "$missing" ] ||
+		die "Debian $suite has no package '$missing' (DEBIAN_PACKAGES; 'apt-cache search' finds names; log: $log)"
+	tail -n 15 "$log" >&2
+	die "mmdebstrap failed (is $mirror reachable?); log: $log"
+fi
+# What went in, "name version" per line, from the files apt downloaded
+# (package_version_arch.deb, the version's ":" written "%3a").
+[ -s "$out.debs" ] || die "mmdebstrap left no list of the packages it downloaded; log: $log"
+sed -n 's/%3a/:/; s/^\([^_]*\)_\([^_]*\)_.*\.deb$/\1 \2/p' "$out.debs" | sort >"$out.packages.tmp"
+rm -f "$out.debs"
+mv "$out.packages.tmp" "${out%.tar}.packages"
+mv "$out.tmp" "$out"

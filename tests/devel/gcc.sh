@@ -1,0 +1,33 @@
+#!/bin/sh
+# The devel profile's disk boots with our init as PID 1 over Debian's
+# glibc userland, and gcc works inside the guest: a C program is
+# compiled, linked against glibc and run, make's built-in rule builds
+# another with cc, and ldd shows the dynamic
+# loader where glibc programs look for it, /lib64/ld-linux-x86-64.so.2
+# (without which, as smart-os warns, every dynamic program fails).
+. "$(dirname "$0")/../lib.sh"
+cp "$DISK" "$work/disk.img"
+cat >"$work/script" <<'S'
+timeout 180
+expect init: userspace up at
+timeout 120
+send echo '#include <stdio.h>' > /tmp/hello.c
+send echo 'int main(void) { printf("hello from gcc %d.%d in tinylinux", __GNUC__, __GNUC_MINOR__); puts(""); return 0; }' >> /tmp/hello.c
+send cd /tmp && gcc -Wall -o hello hello.c && echo BUILT=$?
+expect BUILT=0
+send ./hello
+expect hello from gcc 12.
+send printf 'int main(void) { return 7; }\\n' > seven.c && make seven CFLAGS=-O2 | sed 's/^/MAKE /'; ./seven; echo SEVEN=$?
+expect MAKE cc -O2 
+expect SEVEN=7
+send ldd ./hello | sed 's/^[[:space:]]*/LDD /'
+expect LDD libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x
+expect LDD /lib64/ld-linux-x86-64.so.2 (0x
+send file=$(readlink -f /lib64/ld-linux-x86-64.so.2); [ -x "$file" ] && echo LOADER=$file
+expect LOADER=/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2
+send poweroff
+expect init: poweroff: done
+exit 0
+S
+boot_disk "$work/script" "$work/disk.img"
+echo "booted the devel disk; gcc $(grep -o 'hello from gcc [0-9.]*' "$work/serial.log" | head -1 | cut -d' ' -f4) compiled and ran a program; ldd shows /lib64/ld-linux-x86-64.so.2"
