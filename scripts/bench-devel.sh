@@ -20,14 +20,14 @@ timeout 180
 expect init: userspace up at
 mark UP
 timeout 120
-send echo 'int main(void) { puts("bench"); return 0; }' > /tmp/b.c; echo READY
-expect READY
+send echo 'int main(void) { puts("bench"); return 0; }' > /tmp/b.c; echo READY=$((1 + 1))
+expect READY=2
 mark GCC0
 send gcc -include stdio.h -o /tmp/b /tmp/b.c && /tmp/b | sed 's/^/RAN=/'
 expect RAN=bench
 mark GCC1
-send modprobe hello && cat /dev/hello >/dev/null && modprobe -r hello && echo MOD=done
-expect MOD=done
+send modprobe hello && cat /dev/hello >/dev/null && modprobe -r hello; echo MOD=$?
+expect MOD=0
 mark MOD1
 send poweroff
 expect init: poweroff: done
@@ -48,7 +48,7 @@ echo "| what | bytes |"
 echo "| --- | --- |"
 echo "| bzImage (pc kernel + modules, tmpfs, epoll...) | $(stat -c %s "$images/bzImage") |"
 echo "| hello.ko (our out-of-tree driver) | $(stat -c %s "$ko") |"
-echo "| Debian packages: $(cut -d' ' -f3- "$DEVEL_OUT/debian/spec") + dependencies (mmdebstrap's tarball, $(tar -tf "$DEVEL_OUT/debian/root.tar" | wc -l) entries) | $(stat -c %s "$DEVEL_OUT/debian/root.tar") |"
+echo "| Debian packages: $(cut -d' ' -f3- "$DEVEL_OUT/debian/spec") + dependencies: $(wc -l <"$DEVEL_OUT/debian/root.packages") packages (mmdebstrap's tarball, $(tar -tf "$DEVEL_OUT/debian/root.tar" | wc -l) entries) | $(stat -c %s "$DEVEL_OUT/debian/root.tar") |"
 echo "| disk.img (apparent; sparse) | $(stat -c %s "$DISK") |"
 echo "| disk.img (allocated on the host) | $(($(stat -c %b "$DISK") * 512)) |"
 echo "| rootfs.tar (for docker import) | $(stat -c %s "$images/rootfs.tar") |"
