@@ -10,7 +10,10 @@ DEVEL_MEM := $(shell sed -n 's/^QEMU_MEM := //p' $(TOP)/configs/profiles/devel.m
 devel_env = MAKE="$(MAKE)" TOP=$(TOP) DEVEL_OUT=$(DEVEL_OUT) DISK=$(DEVEL_OUT)/images/disk.img \
 	DEFAULT_OUT=$(BUILD)/default TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(DEVEL_MEM)
 
-.PHONY: check-devel devel-images bench-devel
+.PHONY: check-devel devel-images bench-devel devel-linux
+devel-linux:
+	$(Q)$(MAKE) --no-print-directory PROFILE=devel OUT=$(DEVEL_OUT) linux
+
 devel-images: $(TLEXPECT)
 	$(Q)$(MAKE) --no-print-directory PROFILE=devel OUT=$(DEVEL_OUT) disk oci
 	$(Q)$(MAKE) --no-print-directory PROFILE=default OUT=$(BUILD)/default oci

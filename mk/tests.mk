@@ -72,7 +72,9 @@ check-config: $(KCONFIG)
 	$(Q)TOP=$(TOP) KCONFIG=$(KCONFIG) LINUX_TREE=$(LINUX_TREE) TESTLOGS=$(TESTLOGS) \
 		BUILD=$(BUILD) MAKE="$(MAKE)" $(TOP)/tests/config.sh
 
-check-errors: | $(DEPS_STAMP)
+# The module cases build against the devel profile's kernel: it is built
+# first (check-devel uses it too), with its progress line.
+check-errors: devel-linux | $(DEPS_STAMP)
 	$(say) TEST "bad input gives one clear error"
 	$(Q)MAKE="$(MAKE)" TOP=$(TOP) BUILD=$(BUILD) TESTLOGS=$(TESTLOGS) $(TOP)/tests/errors.sh
 

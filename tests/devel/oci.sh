@@ -42,7 +42,8 @@ run_in() {
 	done
 	runtime="unshare + chroot, because no container runtime works here"
 	echo "NOTE: $runtime:$why"
-	unshare --mount --uts --ipc --pid --fork chroot "$b/rootfs" /bin/sh -c "echo TL-STARTED; $2" \
+	unshare $([ "$(id -u)" = 0 ] || echo --map-root-user) --mount --uts --ipc --pid --fork \
+		chroot "$b/rootfs" /bin/sh -c "echo TL-STARTED; $2" \
 		</dev/null >"$work/out" 2>"$work/err" || true
 	grep -q TL-STARTED "$work/out" || { cat "$work/err"; fail "unshare + chroot could not run the container's shell"; }
 }
