@@ -6,22 +6,27 @@
 # ksize (src/ksize) reads the kernel's link map, vmlinux.map (from
 # CONFIG_VMLINUX_MAP in configs/linux/base.config), and the Kbuild files.
 KSIZE := $(HOST)/ksize
-KSIZE_SRCS := $(addprefix $(TOP)/src/ksize/,ksize.c kbuild.c ldmap.c strtab.c) $(TOP)/src/kimage/elf.c
+KSIZE_SRCS := $(addprefix $(TOP)/src/ksize/,ksize.c kbuild.c ldmap.c strtab.c xzcost.c) \
+	$(TOP)/src/kimage/elf.c
 KSIZE_HDRS := $(wildcard $(TOP)/src/ksize/*.h) $(TOP)/src/kimage/elf.h
 KSIZE_TEST := $(HOST)/test_ksize
 SIZE_DIR := $(OUT)/size
 SIZE_ROWS ?= 20
+# How many of the largest symbols get their xz cost (what each weighs in
+# the compressed kernel: one compression of vmlinux's bytes per symbol,
+# about a second each; 0: none).
+SIZE_XZ ?= 15
 
 $(KSIZE): $(KSIZE_SRCS) $(KSIZE_HDRS) | $(DEPS_STAMP)
 	$(say) HOSTCC "ksize"
-	$(Q)mkdir -p $(@D) && gcc $(CSTD) -O2 -o $@.tmp $(KSIZE_SRCS) && mv $@.tmp $@
+	$(Q)mkdir -p $(@D) && gcc $(CSTD) -O2 -o $@.tmp $(KSIZE_SRCS) -llzma && mv $@.tmp $@
 
 $(KSIZE_TEST): $(TOP)/tests/unit/test_ksize.c $(filter-out %/ksize.c,$(KSIZE_SRCS)) $(KSIZE_HDRS) | $(DEPS_STAMP)
 	$(say) HOSTCC "ksize unit tests (cmocka, ASan, UBSan)"
 	$(Q)mkdir -p $(@D) && gcc $(CSTD) $(SANITIZE) -I$(TOP)/src/ksize -o $@.tmp $< \
-		$(filter-out %/ksize.c %/elf.c,$(KSIZE_SRCS)) -lcmocka && mv $@.tmp $@
+		$(filter-out %/ksize.c %/elf.c,$(KSIZE_SRCS)) -lcmocka -llzma && mv $@.tmp $@
 
-KSIZE_ARGS = -n $(SIZE_ROWS) -D SRCARCH=x86 -D BITS=64 \
+KSIZE_ARGS = -n $(SIZE_ROWS) --xz $(SIZE_XZ) -D SRCARCH=x86 -D BITS=64 \
 	--objects $(SIZE_DIR)/objects.tsv --symbols $(SIZE_DIR)/symbols.tsv
 
 .PHONY: size-report size-diff check-size
@@ -52,8 +57,9 @@ check-size: $(KSIZE_TEST) $(KERNEL_IMAGE) $(KSIZE) $(KSHRINK)
 	$(say) TEST "ksize (unit tests, and the report on $(PROFILE)'s vmlinux)"
 	$(Q)$(KSIZE_TEST)
 	$(Q)mkdir -p $(TESTLOGS)
-	$(Q)$(KSIZE) report -n 5 -D SRCARCH=x86 -D BITS=64 --min-coverage 95 $(KOBJ) $(LINUX_TREE) > $(TESTLOGS)/size-report.txt || \
+	$(Q)$(KSIZE) report -n 5 --xz 2 -D SRCARCH=x86 -D BITS=64 --min-coverage 95 $(KOBJ) $(LINUX_TREE) > $(TESTLOGS)/size-report.txt || \
 		{ cat $(TESTLOGS)/size-report.txt; exit 1; }
 	$(Q)sed -n '1,4p' $(TESTLOGS)/size-report.txt
+	$(Q)$(TOP)/scripts/check-xz-estimate.sh $(TESTLOGS)/size-report.txt
 	$(Q)KSHRINK=$(KSHRINK) KCONFIG=$(KCONFIG) LINUX_TREE=$(LINUX_TREE) TOP=$(TOP) \
 		TESTLOGS=$(TESTLOGS) $(TOP)/tests/shrink.sh

@@ -107,6 +107,7 @@ int elf_describe(const uint8_t *buf, size_t len, struct elf_info *e, char *err,
 		s->type = (unsigned int)get_le(sh, 4, 4);
 		s->flags = get_le(sh, 8, w);
 		s->addr = get_le(sh, e->bits == 64 ? 16 : 12, w);
+		s->offset = get_le(sh, e->bits == 64 ? 24 : 16, w);
 		s->size = get_le(sh, e->bits == 64 ? 32 : 20, w);
 		for (k = 0; name + k < strtab_size && k < sizeof(s->name) - 1;
 		     k++) {

@@ -20,6 +20,7 @@ struct elf_seg {
 struct elf_sec {
 	char name[32];
 	uint64_t addr, size;
+	uint64_t offset; /* in the file, when it takes file space */
 	unsigned int type; /* SHT_NOBITS (8) takes no file space */
 	uint64_t flags; /* SHF_WRITE 1, SHF_ALLOC 2, SHF_EXECINSTR 4 */
 };

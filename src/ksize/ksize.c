@@ -14,6 +14,8 @@
  *	  --symbols F	write "symbol text data bss objects" (TSV)
  *	  --min-coverage P  exit 1 if less than P% of vmlinux's text+data
  *			is accounted for
+ *	  --xz N	also what the N largest symbols cost in the
+ *			xz-compressed kernel (xzcost.h): N+1 compressions
  *   ksize diff [-n N] OLD NEW
  *	Compares two --symbols files: what each symbol gained or lost.
  *
@@ -25,6 +27,7 @@
 #include "kbuild.h"
 #include "ldmap.h"
 #include "strtab.h"
+#include "xzcost.h"
 #include "../kimage/elf.h"
 
 #include <errno.h>
@@ -67,7 +70,7 @@ static void help(void)
 {
 	fprintf(stderr,
 		"usage: ksize report [-n N] [-D VAR=VALUE] [--objects F] [--symbols F]\n"
-		"                    [--min-coverage PERCENT] OBJTREE SRCTREE\n"
+		"                    [--min-coverage PERCENT] [--xz N] OBJTREE SRCTREE\n"
 		"       ksize diff [-n N] OLD NEW   (files of report --symbols)\n");
 	exit(2);
 }
@@ -181,20 +184,112 @@ static void close_file(FILE *f, const char *path)
 		die("%s: write error", path);
 }
 
+/*
+ * The xz table: the loaded bytes of every text and data input section,
+ * in link order; the n largest symbols are groups 0..n-1.
+ */
+static void xz_table(const struct ldmap *map, const int *cls,
+		     const struct elf_sec *const *osec, const uint8_t *vm,
+		     size_t vmlen, const struct strtab *objs,
+		     struct strtab *syms, const struct elf_info *elf, int n,
+		     const char *objtree)
+{
+	struct xz_piece *p = xcalloc(map->nin + 1, sizeof(*p));
+	struct sizes **v = sorted(syms);
+	enum xz_bcj bcj = xz_bcj_for_machine(elf->machine);
+	uint64_t all, without, loaded = 0, outside = 0;
+	size_t np = 0, k;
+	char err[256], path[4096];
+	FILE *f;
+	int g;
+
+	if ((size_t)n > syms->len)
+		n = (int)syms->len;
+	for (k = 0; k < map->nin; k++) {
+		const struct ldmap_in *in = &map->in[k];
+		const struct elf_sec *s = osec[in->out];
+		const struct sizes *o;
+		const char *key;
+		uint64_t off;
+
+		if (cls[in->out] != TEXT && cls[in->out] != DATA)
+			continue;
+		if (!in->size)
+			continue;
+		/* Every offset from the map is checked against vmlinux. */
+		if (!s || in->addr < s->addr || in->addr - s->addr > s->size ||
+		    in->size > s->size - (in->addr - s->addr) ||
+		    s->offset > vmlen ||
+		    in->addr - s->addr > vmlen - s->offset ||
+		    in->size > vmlen - s->offset - (in->addr - s->addr)) {
+			outside += in->size;
+			continue;
+		}
+		off = s->offset + (in->addr - s->addr);
+		o = strtab_get(objs, in->file);
+		key = o && *o->sym ? o->sym : "(always built)";
+		p[np].bytes = vm + off;
+		p[np].len = in->size;
+		p[np].group = -1;
+		for (g = 0; g < n; g++)
+			if (!strcmp(v[g]->key, key))
+				p[np].group = g;
+		loaded += in->size;
+		np++;
+	}
+	if (xz_size(p, np, -1, bcj, &all, err, sizeof(err)))
+		die("xz: %s", err);
+	printf("\nKconfig symbols, by what they cost in the xz-compressed kernel\n"
+	       "  (compressed as the kernel's build does, with and without the\n"
+	       "  symbol's objects; %%: of all objects compressed, %llu bytes\n"
+	       "  from %llu loaded bytes",
+	       (unsigned long long)all, (unsigned long long)loaded);
+	snprintf(path, sizeof(path), "%s/%s", objtree,
+		 "arch/x86/boot/compressed/vmlinux.bin.xz");
+	f = fopen(path, "rb");
+	if (f && !fseek(f, 0, SEEK_END) && ftell(f) > 0)
+		printf("; the kernel's own payload,\n  vmlinux.bin.xz: %ld bytes",
+		       ftell(f));
+	if (f)
+		fclose(f);
+	printf(")\n");
+	if (outside)
+		printf("  (%llu bytes of the map are not in vmlinux's sections: left out)\n",
+		       (unsigned long long)outside);
+	printf("  %10s %5s %10s %6s  %s\n", "xz bytes", "%", "text+data",
+	       "ratio", "name (objects)");
+	for (g = 0; g < n; g++) {
+		uint64_t cost;
+
+		if (xz_size(p, np, g, bcj, &without, err, sizeof(err)))
+			die("xz: %s", err);
+		cost = all > without ? all - without : 0;
+		printf("  %10llu %5.1f %10llu %6.1f  %s (%lu)\n",
+		       (unsigned long long)cost,
+		       all ? 100.0 * (double)cost / (double)all : 0.0,
+		       (unsigned long long)td(v[g]),
+		       cost ? (double)td(v[g]) / (double)cost : 0.0, v[g]->key,
+		       v[g]->objects);
+	}
+	free(v);
+	free(p);
+}
+
 static int report(int argc, char **argv)
 {
 	const char *objects_out = NULL, *symbols_out = NULL;
 	double min_cov = -1;
-	int rows = 20, i, c;
+	int rows = 20, xz_rows = 0, i, c;
 	char path[4096], err[256];
 	struct kbuild kb;
 	struct elf_info *elf = xcalloc(1, sizeof(*elf));
 	struct ldmap map;
+	const struct elf_sec **osec;
 	struct strtab objs, syms, dirs, tops;
 	uint64_t total[NCLASS] = { 0 }, pad[NCLASS] = { 0 };
 	uint64_t mapped = 0, unlisted = 0, objbytes = 0, accounted, all;
-	size_t len, k;
-	char *buf;
+	size_t len, vmlen, k;
+	char *buf, *vm;
 	int *cls;
 
 	kbuild_init(&kb, ".");
@@ -214,6 +309,11 @@ static int report(int argc, char **argv)
 			symbols_out = argv[++i];
 		} else if (!strcmp(argv[i], "--min-coverage") && i + 1 < argc) {
 			min_cov = atof(argv[++i]);
+		} else if (!strcmp(argv[i], "--xz") && i + 1 < argc) {
+			xz_rows = atoi(argv[++i]);
+			if (xz_rows < 0)
+				die("--xz %s: expected a number of symbols",
+				    argv[i]);
 		} else {
 			die("unknown option %s", argv[i]);
 		}
@@ -227,10 +327,9 @@ static int report(int argc, char **argv)
 		die("%s: %s", path, strerror(errno));
 
 	snprintf(path, sizeof(path), "%s/vmlinux", argv[i]);
-	buf = read_file(path, &len);
-	if (elf_describe((const uint8_t *)buf, len, elf, err, sizeof(err)))
+	vm = read_file(path, &vmlen);
+	if (elf_describe((const uint8_t *)vm, vmlen, elf, err, sizeof(err)))
 		die("%s: %s", path, err);
-	free(buf);
 
 	snprintf(path, sizeof(path), "%s/vmlinux.map", argv[i]);
 	buf = read_file(path, &len);
@@ -240,6 +339,7 @@ static int report(int argc, char **argv)
 
 	/* Each output section's class, from vmlinux's section headers. */
 	cls = xcalloc(map.nout, sizeof(*cls));
+	osec = xcalloc(map.nout, sizeof(*osec));
 	for (k = 0; k < map.nout; k++) {
 		const struct elf_sec *s = NULL;
 		int j;
@@ -253,6 +353,7 @@ static int report(int argc, char **argv)
 		if (s->size != map.out[k].size)
 			die("vmlinux.map is not the map of this vmlinux (section %s differs)",
 			    s->name);
+		osec[k] = s;
 		cls[k] = s->type == SHT_NOBITS	  ? BSS :
 			 s->flags & SHF_EXECINSTR ? TEXT :
 						    DATA;
@@ -343,6 +444,9 @@ static int report(int argc, char **argv)
 	table("Top-level directories", &tops, objbytes, rows, 0);
 	table("Directories", &dirs, objbytes, rows, 0);
 	table("Object files", &objs, objbytes, rows, 1);
+	if (xz_rows)
+		xz_table(&map, cls, osec, (const uint8_t *)vm, vmlen, &objs,
+			 &syms, elf, xz_rows, argv[i]);
 
 	if (symbols_out) {
 		FILE *f = out_file(symbols_out);
@@ -395,7 +499,9 @@ static int report(int argc, char **argv)
 	ldmap_free(&map);
 	kbuild_free(&kb);
 	free(cls);
+	free(osec);
 	free(elf);
+	free(vm);
 	return c;
 }
 

@@ -87,7 +87,8 @@ static void add_out(struct ldmap *m, const char *name, uint64_t size)
 	m->nout++;
 }
 
-static void add_in(struct ldmap *m, const char *file, uint64_t size)
+static void add_in(struct ldmap *m, const char *file, uint64_t addr,
+		   uint64_t size)
 {
 	/* Grow to the next power of two when full. */
 	if (!(m->nin & (m->nin - 1)))
@@ -95,6 +96,7 @@ static void add_in(struct ldmap *m, const char *file, uint64_t size)
 				 (m->nin ? m->nin * 2 : 1) * sizeof(*m->in));
 	m->in[m->nin].out = m->nout - 1;
 	m->in[m->nin].file = file ? object_name(file) : xstrdup("(linker)");
+	m->in[m->nin].addr = addr;
 	m->in[m->nin].size = size;
 	m->nin++;
 }
@@ -142,7 +144,8 @@ int ldmap_parse(const char *text, size_t len, struct ldmap *m, char *err,
 					add_out(m, pending_out, s);
 					in_out = 1;
 				} else if (in_out) {
-					add_in(m, nt >= 3 ? tok[2] : NULL, s);
+					add_in(m, nt >= 3 ? tok[2] : NULL, a,
+					       s);
 				}
 			}
 			free(pending_out);
@@ -163,7 +166,7 @@ int ldmap_parse(const char *text, size_t len, struct ldmap *m, char *err,
 			}
 		} else if (col1 && in_out && tok[0][0] != '*') {
 			if (nt >= 3 && hexnum(tok[1], &a) && hexnum(tok[2], &s))
-				add_in(m, nt >= 4 ? tok[3] : NULL, s);
+				add_in(m, nt >= 4 ? tok[3] : NULL, a, s);
 			else if (nt == 1)
 				pending_in = 1;
 		}

@@ -18,7 +18,7 @@ struct ldmap_out {
 struct ldmap_in {
 	size_t out; /* index into ldmap.out */
 	char *file; /* "dir/x.o"; archive members as "dir/member.o" */
-	uint64_t size;
+	uint64_t addr, size;
 };
 
 struct ldmap {
