@@ -30,4 +30,4 @@ expect init: poweroff: done
 exit 0
 S
 boot_disk "$work/script" "$work/disk.img"
-echo "booted the devel disk; gcc $(grep -o 'hello from gcc [0-9.]*' "$work/serial.log" | head -1 | cut -d' ' -f4) compiled and ran a program; ldd shows /lib64/ld-linux-x86-64.so.2"
+echo "booted the devel disk; gcc $(grep -o 'hello from gcc [0-9][0-9.]*' "$work/serial.log" | head -1 | cut -d' ' -f4) compiled and ran a program; ldd shows /lib64/ld-linux-x86-64.so.2"
