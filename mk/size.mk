@@ -19,7 +19,7 @@ SIZE_XZ ?= 15
 
 $(KSIZE): $(KSIZE_SRCS) $(KSIZE_HDRS) | $(DEPS_STAMP)
 	$(say) HOSTCC "ksize"
-	$(Q)mkdir -p $(@D) && gcc $(CSTD) -O2 -o $@.tmp $(KSIZE_SRCS) -llzma && mv $@.tmp $@
+	$(Q)mkdir -p $(@D) && gcc $(CSTD) -O2 -o $@.tmp $(KSIZE_SRCS) -llzma -lm && mv $@.tmp $@
 
 $(KSIZE_TEST): $(TOP)/tests/unit/test_ksize.c $(filter-out %/ksize.c,$(KSIZE_SRCS)) $(KSIZE_HDRS) | $(DEPS_STAMP)
 	$(say) HOSTCC "ksize unit tests (cmocka, ASan, UBSan)"
@@ -51,15 +51,17 @@ size-diff: $(KSIZE)
 		python3 $(LINUX_TREE)/scripts/bloat-o-meter $(OLD)/size/vmlinux $(NEW)/size/vmlinux | head -n $$(($(SIZE_ROWS) + 2))
 
 # The report on this profile's kernel must account for at least 95% of
-# vmlinux's text+data; the unit tests cover the parsers; tests/shrink.sh
-# runs make shrink's search with a stand-in for the builds.
+# vmlinux's text+data, and its xz estimate of the whole come within 2% of
+# the real vmlinux.bin.xz (or its per-symbol costs mean nothing); the
+# unit tests cover the parsers; tests/shrink.sh runs make shrink's search
+# with a stand-in for the builds.
 check-size: $(KSIZE_TEST) $(KERNEL_IMAGE) $(KSIZE) $(KSHRINK)
 	$(say) TEST "ksize (unit tests, and the report on $(PROFILE)'s vmlinux)"
 	$(Q)$(KSIZE_TEST)
 	$(Q)mkdir -p $(TESTLOGS)
-	$(Q)$(KSIZE) report -n 5 --xz 2 -D SRCARCH=x86 -D BITS=64 --min-coverage 95 $(KOBJ) $(LINUX_TREE) > $(TESTLOGS)/size-report.txt || \
+	$(Q)$(KSIZE) report -n 5 --xz 2 --xz-tolerance 2 -D SRCARCH=x86 -D BITS=64 --min-coverage 95 \
+		$(KOBJ) $(LINUX_TREE) > $(TESTLOGS)/size-report.txt || \
 		{ cat $(TESTLOGS)/size-report.txt; exit 1; }
-	$(Q)sed -n '1,4p' $(TESTLOGS)/size-report.txt
-	$(Q)$(TOP)/scripts/check-xz-estimate.sh $(TESTLOGS)/size-report.txt
+	$(Q)sed -n '1,4p;/own payload/{N;p;}' $(TESTLOGS)/size-report.txt
 	$(Q)KSHRINK=$(KSHRINK) KCONFIG=$(KCONFIG) LINUX_TREE=$(LINUX_TREE) TOP=$(TOP) \
 		TESTLOGS=$(TESTLOGS) $(TOP)/tests/shrink.sh

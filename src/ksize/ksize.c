@@ -16,6 +16,8 @@
  *			is accounted for
  *	  --xz N	also what the N largest symbols cost in the
  *			xz-compressed kernel (xzcost.h): N+1 compressions
+ *	  --xz-tolerance P  exit 1 unless the compressed whole is within
+ *			P% of the build's x86 vmlinux.bin.xz
  *   ksize diff [-n N] OLD NEW
  *	Compares two --symbols files: what each symbol gained or lost.
  *
@@ -31,6 +33,7 @@
 #include "../kimage/elf.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -70,7 +73,8 @@ static void help(void)
 {
 	fprintf(stderr,
 		"usage: ksize report [-n N] [-D VAR=VALUE] [--objects F] [--symbols F]\n"
-		"                    [--min-coverage PERCENT] [--xz N] OBJTREE SRCTREE\n"
+		"                    [--min-coverage PERCENT] [--xz N [--xz-tolerance PERCENT]]\n"
+		"                    OBJTREE SRCTREE\n"
 		"       ksize diff [-n N] OLD NEW   (files of report --symbols)\n");
 	exit(2);
 }
@@ -186,13 +190,15 @@ static void close_file(FILE *f, const char *path)
 
 /*
  * The xz table: the loaded bytes of every text and data input section,
- * in link order; the n largest symbols are groups 0..n-1.
+ * in link order; the n largest symbols are groups 0..n-1.  Returns 1
+ * when tol >= 0 and the compressed whole is not within tol percent of
+ * the kernel's own payload (x86's vmlinux.bin.xz), else 0.
  */
-static void xz_table(const struct ldmap *map, const int *cls,
-		     const struct elf_sec *const *osec, const uint8_t *vm,
-		     size_t vmlen, const struct strtab *objs,
-		     struct strtab *syms, const struct elf_info *elf, int n,
-		     const char *objtree)
+static int xz_table(const struct ldmap *map, const int *cls,
+		    const struct elf_sec *const *osec, const uint8_t *vm,
+		    size_t vmlen, const struct strtab *objs,
+		    struct strtab *syms, const struct elf_info *elf, int n,
+		    const char *objtree, double tol)
 {
 	struct xz_piece *p = xcalloc(map->nin + 1, sizeof(*p));
 	struct sizes **v = sorted(syms);
@@ -200,8 +206,10 @@ static void xz_table(const struct ldmap *map, const int *cls,
 	uint64_t all, without, loaded = 0, outside = 0;
 	size_t np = 0, k;
 	char err[256], path[4096];
+	long real = 0;
+	double apart;
 	FILE *f;
-	int g;
+	int g, bad = 0;
 
 	if ((size_t)n > syms->len)
 		n = (int)syms->len;
@@ -210,22 +218,24 @@ static void xz_table(const struct ldmap *map, const int *cls,
 		const struct elf_sec *s = osec[in->out];
 		const struct sizes *o;
 		const char *key;
-		uint64_t off;
+		uint64_t rel, off;
 
 		if (cls[in->out] != TEXT && cls[in->out] != DATA)
 			continue;
 		if (!in->size)
 			continue;
-		/* Every offset from the map is checked against vmlinux. */
-		if (!s || in->addr < s->addr || in->addr - s->addr > s->size ||
-		    in->size > s->size - (in->addr - s->addr) ||
-		    s->offset > vmlen ||
-		    in->addr - s->addr > vmlen - s->offset ||
-		    in->size > vmlen - s->offset - (in->addr - s->addr)) {
+		/*
+		 * Every offset from the map is checked: inside its output
+		 * section, and that section inside the file.
+		 */
+		rel = s ? in->addr - s->addr : 0;
+		if (!s || in->addr < s->addr || rel > s->size ||
+		    in->size > s->size - rel || s->offset > vmlen ||
+		    s->size > vmlen - s->offset) {
 			outside += in->size;
 			continue;
 		}
-		off = s->offset + (in->addr - s->addr);
+		off = s->offset + rel;
 		o = strtab_get(objs, in->file);
 		key = o && *o->sym ? o->sym : "(always built)";
 		p[np].bytes = vm + off;
@@ -247,12 +257,27 @@ static void xz_table(const struct ldmap *map, const int *cls,
 	snprintf(path, sizeof(path), "%s/%s", objtree,
 		 "arch/x86/boot/compressed/vmlinux.bin.xz");
 	f = fopen(path, "rb");
-	if (f && !fseek(f, 0, SEEK_END) && ftell(f) > 0)
-		printf("; the kernel's own payload,\n  vmlinux.bin.xz: %ld bytes",
-		       ftell(f));
+	if (f && !fseek(f, 0, SEEK_END))
+		real = ftell(f);
 	if (f)
 		fclose(f);
+	apart = 0.0;
+	if (real > 0)
+		apart = 100.0 * fabs((double)all - (double)real) / (double)real;
+	if (real > 0)
+		printf("; the kernel's own payload,\n  vmlinux.bin.xz: %ld bytes, %.2f%% apart",
+		       real, apart);
 	printf(")\n");
+	if (tol >= 0 && real <= 0) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path,
+			"missing, nothing to check the estimate against");
+		bad = 1;
+	} else if (tol >= 0 && apart > tol) {
+		fprintf(stderr,
+			"%s: the xz estimate, %llu bytes, is more than %g%% from the real payload, %ld\n",
+			prog, (unsigned long long)all, tol, real);
+		bad = 1;
+	}
 	if (outside)
 		printf("  (%llu bytes of the map are not in vmlinux's sections: left out)\n",
 		       (unsigned long long)outside);
@@ -273,13 +298,14 @@ static void xz_table(const struct ldmap *map, const int *cls,
 	}
 	free(v);
 	free(p);
+	return bad;
 }
 
 static int report(int argc, char **argv)
 {
 	const char *objects_out = NULL, *symbols_out = NULL;
-	double min_cov = -1;
-	int rows = 20, xz_rows = 0, i, c;
+	double min_cov = -1, xz_tol = -1;
+	int rows = 20, xz_rows = 0, xz_bad = 0, i, c;
 	char path[4096], err[256];
 	struct kbuild kb;
 	struct elf_info *elf = xcalloc(1, sizeof(*elf));
@@ -314,12 +340,16 @@ static int report(int argc, char **argv)
 			if (xz_rows < 0)
 				die("--xz %s: expected a number of symbols",
 				    argv[i]);
+		} else if (!strcmp(argv[i], "--xz-tolerance") && i + 1 < argc) {
+			xz_tol = atof(argv[++i]);
 		} else {
 			die("unknown option %s", argv[i]);
 		}
 	}
 	if (argc - i != 2)
 		help();
+	if (xz_tol >= 0 && !xz_rows)
+		die("--xz-tolerance needs --xz N");
 	free(kb.srctree);
 	kb.srctree = xstrdup(argv[i + 1]);
 	snprintf(path, sizeof(path), "%s/.config", argv[i]);
@@ -445,8 +475,8 @@ static int report(int argc, char **argv)
 	table("Directories", &dirs, objbytes, rows, 0);
 	table("Object files", &objs, objbytes, rows, 1);
 	if (xz_rows)
-		xz_table(&map, cls, osec, (const uint8_t *)vm, vmlen, &objs,
-			 &syms, elf, xz_rows, argv[i]);
+		xz_bad = xz_table(&map, cls, osec, (const uint8_t *)vm, vmlen,
+				  &objs, &syms, elf, xz_rows, argv[i], xz_tol);
 
 	if (symbols_out) {
 		FILE *f = out_file(symbols_out);
@@ -502,7 +532,7 @@ static int report(int argc, char **argv)
 	free(osec);
 	free(elf);
 	free(vm);
-	return c;
+	return c || xz_bad;
 }
 
 /* A --symbols file into t. */
