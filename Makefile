@@ -32,7 +32,14 @@ Q := @
 endif
 
 export V SOURCE_DATE_EPOCH
-export CCACHE_DIR ?= $(BUILD)/ccache
+# ccache: the user's own cache, shared by every clone and kept by "make
+# distclean": CCACHE_DIR when the user sets it, else ccache's default
+# (~/.cache/ccache), with ccache's size cap (max_size, 5 GB unless the
+# user's ccache.conf says otherwise; "make ccache-stats" shows both).
+# base_dir makes the absolute paths under the tree relative, so that a
+# clone in another directory hits what an earlier one compiled.  ccache
+# still hashes the compiler and every flag: a change there misses.
+export CCACHE_BASEDIR ?= $(if $(filter $(TOP)/%,$(abspath $(BUILD))),$(TOP),$(abspath $(BUILD)))
 export KBUILD_BUILD_TIMESTAMP := $(shell date -u -d @$(SOURCE_DATE_EPOCH) 2>/dev/null)
 export KBUILD_BUILD_USER := tinylinux
 export KBUILD_BUILD_HOST := tinylinux
@@ -109,12 +116,18 @@ images: $(KERNEL_IMAGE) $(INITRAMFS)
 
 .PHONY: clean distclean help
 clean:
-	$(say) CLEAN "$(BUILD) (keeping downloads, unpacked sources and ccache)"
-	$(Q)rm -rf $(filter-out $(DL) $(BUILD)/src $(CCACHE_DIR),$(wildcard $(BUILD)/*))
+	$(say) CLEAN "$(BUILD) (keeping downloads and unpacked sources)"
+	$(Q)rm -rf $(filter-out $(DL) $(BUILD)/src,$(wildcard $(BUILD)/*))
 
 distclean:
-	$(say) CLEAN "$(BUILD) (everything)"
+	$(say) CLEAN "$(BUILD) (everything but ccache's cache, which is the user's)"
 	$(Q)rm -rf $(BUILD)
+
+# ccache's cache: where it is, its cap, what it holds.
+.PHONY: ccache-stats
+ccache-stats: | $(DEPS_STAMP)
+	$(Q)echo "ccache: $$(ccache -k cache_dir), max_size $$(ccache -k max_size), base_dir $(CCACHE_BASEDIR)"
+	$(Q)ccache -s
 
 help:
 	@echo 'tinylinux: a tiny Linux with TCP/IP (x86_64, arm, arm64, riscv64), built from Debian sources'
@@ -160,8 +173,9 @@ help:
 	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-errors'
 	@echo '  check-boot check-kml check-media check-net check-devel check-arch check-repro'
 	@echo '                    the parts of check, in the order it runs them'
-	@echo '  clean             remove outputs, keep sources and ccache'
-	@echo '  distclean         remove $(BUILD) entirely'
+	@echo '  clean             remove outputs, keep the sources'
+	@echo '  ccache-stats      where the compiler cache is, its size cap, its hits (shared by all clones)'
+	@echo '  distclean         remove $(BUILD) entirely (ccache'"'"'s cache stays: it is the user'"'"'s)'
 	@echo
 	@echo 'Variables (current value):'
 	@echo '  PROFILE=$(PROFILE)   one of: $(PROFILES)'
@@ -170,6 +184,9 @@ help:
 	@echo '  LINUX_SRC=$(LINUX_SRC)   a kernel tarball or source tree'
 	@echo '  BUILD=$(BUILD)   output directory'
 	@echo '  V=$(V)   1 shows every command and log'
+	@echo '  TEST_JOBS=$(TEST_JOBS)   guests booted at once by a test suite (make check: each suite builds first)'
+	@echo '  CCACHE_DIR=$(if $(CCACHE_DIR),$(CCACHE_DIR),(unset: ~/.cache/ccache))   the compiler cache, shared by every clone'
+	@echo '  KERNEL_CACHE=$(KERNEL_CACHE)   finished kernels, shared by every clone (newest $(KERNEL_CACHE_KEEP); empty: off)'
 	@echo '  ACCEL=$(ACCEL)   kvm | tcg | auto (boot-test KVM, else TCG)'
 	@echo '  MEM=$(MEM)   guest memory for run'
 	@echo '  RESTRICT=$(RESTRICT)   on: the guest of run reaches only the forwarded port'

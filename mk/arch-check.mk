@@ -22,7 +22,7 @@ check-arch: arch-images $(TLEXPECT) $(BUSYBOX) $(KIMAGE)
 	$(Q)[ "$(ARCH)" = x86_64 ] || { echo "error: run check-arch without ARCH= (it builds and boots every ARCH)" >&2; exit 1; }
 	$(Q)echo "  TEST     other architectures: $(CHECK_ARCHES) (tcg, logs in $(TESTLOGS:$(TOP)/%=%)/arch-*)"; \
 	$(foreach a,$(CHECK_ARCHES),$(call arch_env,$(a)) TESTLOGS=$(TESTLOGS)/arch-$(a) \
-		$(if $(filter arm,$(a)),KOBJ_IMAGE=$(BUILD)/arm/linux-$(LINUX_NAME)/arch/arm/boot/Image) \
+		$(if $(filter arm,$(a)),KOBJ_IMAGE=$(BUILD)/arm/linux/arch/arm/boot/Image) \
 		$(TOP)/tests/run.sh "check-arch ($(a))" $(sort $(wildcard $(TOP)/tests/arch/*.sh)) || exit 1;)
 
 # make bench-arch: scripts/bench.sh (sizes, time to userspace, the

@@ -17,6 +17,9 @@ LINUX_TREE := $(BUILD)/src/$(LINUX_NAME)
 LINUX_UNPACK_DIR := $(LINUX_TREE)
 LINUX_UNPACKED := $(LINUX_TREE)/.tinylinux-unpacked
 LINUX_FORCE :=
+# The unpacked tree's stamp holds the tarball's sha256: the source's
+# identity, in the key of the kernel builds.
+LINUX_SRC_ID = $$(cat $(LINUX_UNPACK_DIR)/.tinylinux-unpacked)
 endif
 
 # Kernel changes are patches in patches/linux/, applied in order (by name)
@@ -35,7 +38,28 @@ LINUX_TREE := $(BUILD)/src/$(LINUX_NAME)
 LINUX_UNPACKED := $(LINUX_TREE)/.tinylinux-patched
 endif
 
-KOBJ := $(OUT)/linux-$(LINUX_NAME)
+# The configuration is made in the profile's own directory; the kernel is
+# built in one object directory per distinct configuration, shared by
+# every profile whose .config (and source, patches and ARCH) comes out the
+# same (scripts/kbuild.sh): pc and devel build one kernel, not two.
+# $(KOBJ) is the profile's link to it.  KERNELS is where they live;
+# LINUX_OBJ_DIR, when set, is a private object directory instead (make
+# shrink's trials, rebuilt incrementally).
+KERNELS ?= $(BUILD)/kernels
+LINUX_OBJ_DIR ?=
+# Finished kernels are kept across builds and clones too, as Yocto keeps
+# its shared state: KERNEL_CACHE (the user's cache directory, like
+# ccache's; empty: none) holds the newest KERNEL_CACHE_KEEP object
+# directories, under the same key.  A fresh clone, "make distclean" or CI
+# copies a kernel built before instead of building it again; anything
+# that changes the result (the .config with the compiler's and the
+# kernel's versions, the source tarball's sha256, the patch series, ARCH,
+# the targets, the compilers, KBUILD_KEY's version, the reproducibility
+# settings) changes the key.  Its size: about 100-150 MB a kernel.
+KERNEL_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/tinylinux/kernels
+KERNEL_CACHE_KEEP ?= 16
+KCONFIG_DIR := $(OUT)/linux-config
+KOBJ := $(OUT)/linux
 # The starting point of the configuration (a profile may choose another).
 LINUX_BASE ?= tinyconfig
 KERNEL_IMAGE := $(IMAGES)/$(ARCH_KIMAGE)
@@ -52,9 +76,14 @@ LINUX_FRAGMENT_FILES += $(LINUX_EXTRA_CONFIG)
 $(foreach f,$(LINUX_FRAGMENT_FILES),$(if $(wildcard $(f)),,\
   $(error profile '$(PROFILE)' names kernel fragment '$(f:$(TOP)/%=%)', which does not exist (see configs/linux/))))
 
-KMAKE = $(MAKE) --no-print-directory -C $(LINUX_TREE) O=$(KOBJ) \
+# kbuild in the kernel tree, without its object directory: KMAKE_IN adds
+# O=, KMAKE_CONF works on the profile's configuration, KMAKE on its built
+# kernel (the link resolved when the recipe runs).
+KMAKE_IN = $(MAKE) --no-print-directory -C $(LINUX_TREE) \
 	ARCH=$(KARCH) CROSS_COMPILE=$(CROSS_COMPILE) CC="ccache $(CROSS_COMPILE)gcc" \
 	HOSTCC="ccache gcc" -j$(JOBS)
+KMAKE_CONF = $(KMAKE_IN) O=$(KCONFIG_DIR)
+KMAKE = $(KMAKE_IN) O=$$(readlink -f $(KOBJ))
 
 ifneq ($(LINUX_UNPACK_DIR),)
 $(LINUX_UNPACK_DIR)/.tinylinux-unpacked: | $(DEPS_STAMP)
@@ -64,7 +93,8 @@ $(LINUX_UNPACK_DIR)/.tinylinux-unpacked: | $(DEPS_STAMP)
 	$(Q)$(LOGRUN) $(LOGS)/linux-unpack.log tar -xf $(LINUX_SRC) --strip-components=1 -C $(LINUX_UNPACK_DIR).tmp
 	$(Q)[ -f $(LINUX_UNPACK_DIR).tmp/Kconfig ] && [ -f $(LINUX_UNPACK_DIR).tmp/scripts/kconfig/merge_config.sh ] || \
 		{ echo "error: $(LINUX_SRC) does not hold a Linux kernel source tree (no Kconfig at its top)" >&2; rm -rf $(LINUX_UNPACK_DIR).tmp; exit 1; }
-	$(Q)touch $(LINUX_UNPACK_DIR).tmp/.tinylinux-unpacked && mv $(LINUX_UNPACK_DIR).tmp $(LINUX_UNPACK_DIR)
+	$(Q)sha256sum < $(LINUX_SRC) | cut -d' ' -f1 > $(LINUX_UNPACK_DIR).tmp/.tinylinux-unpacked && \
+		mv $(LINUX_UNPACK_DIR).tmp $(LINUX_UNPACK_DIR)
 endif
 
 ifneq ($(LINUX_PATCHES),)
@@ -82,15 +112,15 @@ endif
 # asks for stays off, even where its Kconfig default is y (the seed's
 # "allnoconfig, then enable" method).  Finally every symbol a fragment
 # sets must still have its value.
-KCONFIG := $(KOBJ)/.config
+KCONFIG := $(KCONFIG_DIR)/.config
 $(KCONFIG): $(LINUX_FRAGMENT_FILES) $(LINUX_UNPACKED) $(TOP)/configs/profiles/$(PROFILE).mk $(TOP)/mk/linux.mk
 	$(Q)[ -f $(LINUX_TREE)/Kconfig ] || { echo "error: LINUX_SRC=$(LINUX_SRC) is not a kernel source tree (no Kconfig)" >&2; exit 1; }
 	$(say) KCONFIG "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(LINUX_BASE)$(if $(strip $(LINUX_FRAGMENT_FILES)), + $(notdir $(LINUX_FRAGMENT_FILES)))"
-	$(Q)mkdir -p $(KOBJ)
+	$(Q)mkdir -p $(KCONFIG_DIR)
 	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux-config.log sh -c '\
-		$(KMAKE) $(LINUX_BASE) && \
+		$(KMAKE_CONF) $(LINUX_BASE) && \
 		if [ -n "$(strip $(LINUX_FRAGMENT_FILES))" ]; then \
-		cd $(LINUX_TREE) && MAKEFLAGS= ARCH=$(KARCH) CROSS_COMPILE=$(CROSS_COMPILE) scripts/kconfig/merge_config.sh -n -O $(KOBJ) $(KOBJ)/.config $(LINUX_FRAGMENT_FILES); fi'
+		cd $(LINUX_TREE) && MAKEFLAGS= ARCH=$(KARCH) CROSS_COMPILE=$(CROSS_COMPILE) scripts/kconfig/merge_config.sh -n -O $(KCONFIG_DIR) $(KCONFIG) $(LINUX_FRAGMENT_FILES); fi'
 	$(Q)$(TOP)/scripts/check-config.sh $@ $(LINUX_FRAGMENT_FILES) || { rm -f $@; exit 1; }
 	$(Q)cp $@ $@.fragments
 	$(Q)touch $@ # kconfig leaves an unchanged .config as it was
@@ -102,17 +132,27 @@ linux: $(KERNEL_IMAGE)
 
 # With CONFIG_MODULES (the devel profile), "modules" too: it writes
 # Module.symvers, which out-of-tree modules are checked against.
-$(KERNEL_IMAGE): $(KCONFIG) $(TOP)/mk/linux.mk $(LINUX_FORCE)
-	$(say) LINUX "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): building $(LINUX_NAME) (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-linux.log)"
-	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux.log $(KMAKE) $(ARCH_KIMAGE) $(ARCH_DTB) \
-		$$(grep -q '^CONFIG_MODULES=y' $(KCONFIG) && echo modules)
+# The key of the shared build: the .config (kbuild.sh reads it) and what
+# else decides the objects.  KBUILD_KEY: the compilers as KMAKE_IN calls
+# them, and a version to raise when this recipe changes what it builds.
+KBUILD_KEY = v1 $(CROSS_COMPILE)gcc gcc
+KBUILD_TARGETS = $(ARCH_KIMAGE) $(ARCH_DTB) $$(grep -q '^CONFIG_MODULES=y' $(KCONFIG) && echo modules)
+KERNEL_BUILDS := $(LOGS)/kernel-builds.txt
+$(KERNEL_IMAGE): $(KCONFIG) $(TOP)/mk/linux.mk $(TOP)/scripts/kbuild.sh $(LINUX_FORCE)
+	$(Q)KEY="$(KBUILD_KEY) $(LINUX_NAME) $(LINUX_SRC_ID) $(KARCH) $(CROSS_COMPILE) $(KBUILD_TARGETS) \
+		$(SOURCE_DATE_EPOCH) $(KBUILD_BUILD_USER) $(KBUILD_BUILD_HOST) $(KBUILD_BUILD_VERSION)" \
+		ARCH=$(ARCH) TOP=$(TOP) FORCE=$(LINUX_FORCE) TIMES=$(KERNEL_BUILDS) \
+		CACHE="$(if $(LINUX_FORCE)$(LINUX_OBJ_DIR),,$(KERNEL_CACHE))" KEEP=$(KERNEL_CACHE_KEEP) \
+		$(TOP)/scripts/kbuild.sh $(KCONFIG) $(KERNELS) \
+		"$(LINUX_OBJ_DIR)" $(KOBJ) "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH))" $(LOGS)/$(LOGTAG)-linux.log -- \
+		$(KMAKE_IN) $(KBUILD_TARGETS)
 	$(Q)mkdir -p $(@D) && cp $(KOBJ)/System.map $(@D)/System.map.tmp && mv $(@D)/System.map.tmp $(@D)/System.map
 	$(if $(ARCH_DTB),$(Q)cp $(KOBJ)/arch/$(KARCH)/boot/dts/$(ARCH_DTB) $(KERNEL_DTB).tmp && mv $(KERNEL_DTB).tmp $(KERNEL_DTB))
 	$(Q)cp $(KOBJ)/$(ARCH_KIMAGE_PATH) $@.tmp && mv $@.tmp $@
 	$(say) SIZE "$(ARCH_KIMAGE): $$(stat -c %s $@) bytes ($(@:$(TOP)/%=%))"
 
 linux-menuconfig: $(KCONFIG)
-	$(Q)$(KMAKE) menuconfig
+	$(Q)$(KMAKE_CONF) menuconfig
 	@echo "Edited $(KCONFIG). 'make linux' builds it; 'make linux-savefragment' keeps the change in configs/linux/$(FRAGMENT).config."
 
 # Write the symbols whose values differ from what the fragments gave into

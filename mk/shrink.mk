@@ -17,7 +17,8 @@ $(KSHRINK): $(TOP)/src/kshrink/kshrink.c $(TOP)/src/ksize/strtab.c $(TOP)/src/ks
 	$(Q)mkdir -p $(@D) && gcc $(CSTD) -O2 -o $@.tmp $(TOP)/src/kshrink/kshrink.c $(TOP)/src/ksize/strtab.c && mv $@.tmp $@
 
 # Each try: a sub-make configures with the trial fragment, builds the
-# kernel and the images into $(SHRINK_DIR)/out and runs the boot tests
+# kernel (in one private object directory, incrementally: every try has
+# another configuration) and the images into $(SHRINK_DIR)/out and runs the boot tests
 # (without make-run, which boots the default build itself).
 .PHONY: shrink
 shrink: size-report $(KSHRINK) $(TLEXPECT)
@@ -26,6 +27,7 @@ shrink: size-report $(KSHRINK) $(TLEXPECT)
 		--symbols $(SIZE_DIR)/symbols.tsv $(foreach k,$(SHRINK_KEEP),--keep $(k)) \
 		--image $(SHRINK_DIR)/out/images/bzImage --max-tries $(SHRINK_TRIES) -- \
 		sh -c '$(MAKE) -s --no-print-directory PROFILE=$(PROFILE) OUT=$(SHRINK_DIR)/out \
+			LINUX_OBJ_DIR=$(SHRINK_DIR)/out/linux-obj \
 			LINUX_EXTRA_CONFIG=$(SHRINK_DIR)/try.config TESTLOGS=$(SHRINK_DIR)/tests \
 			BOOT_TESTS="$(IMAGE_BOOT_TESTS)" images check-boot \
 			> $(SHRINK_DIR)/try.log 2>&1'

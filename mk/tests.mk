@@ -23,15 +23,24 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 	$(Q)mkdir -p $(@D) && gcc $(CSTD) $(SANITIZE) -I$(TOP)/src/init -o $@.tmp \
 		$(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c -lcmocka && mv $@.tmp $@
 
+# make check: every suite, in this order, through tests/check.sh (each
+# suite's time, the kernels built, ccache's hits and the total at the
+# end; a failed suite does not stop the rest).  Inside a suite the guests
+# run TEST_JOBS at a time (tests/run.sh); TEST_JOBS=1 runs one at a time.
+CHECK_SUITES := style unit kimage size fuzz config errors boot kml media net devel arch repro
+TEST_JOBS ?= $(JOBS)
+export TEST_JOBS
 .PHONY: check check-unit check-config check-boot check-repro check-errors check-style
-check: check-style check-unit check-kimage check-size check-fuzz check-config check-errors check-boot check-kml check-media check-net check-devel check-arch check-repro
-	@echo "check: all test suites passed"
+check:
+	$(Q)MAKE="$(MAKE)" TOP=$(TOP) BUILD=$(BUILD) TESTLOGS=$(TESTLOGS) ACCEL=$(ACCEL) \
+		$(TOP)/tests/check.sh $(CHECK_SUITES)
 
 check-unit: $(UNIT_TEST) $(USERS_TEST)
 	$(say) TEST "unit tests"
 	$(Q)$(UNIT_TEST)
 	$(Q)$(USERS_TEST)
 	$(Q)$(BOOTTRACE_TEST)
+	$(Q)TOP=$(TOP) TESTLOGS=$(TESTLOGS) $(TOP)/tests/runner.sh
 
 # The boot tests need both initramfs images: the one for the other INIT
 # is made by a sub-make.
@@ -57,20 +66,26 @@ check-boot: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX) $(TLEXPEC
 	$(TOP)/tests/run.sh check-boot $(BOOT_TESTS)
 
 # Reproducibility: a second clean build in another directory must give
-# bit-identical images (ccache makes it cheaper, not different).
+# bit-identical images.  Its kernel is built again in an object directory
+# of its own (not the shared one of $(KERNELS), nor a copy from the
+# kernel cache), through ccache: ccache makes it cheaper, not different.  (The repro directories sit beside the
+# others, at the same depth: ccache's base_dir makes the paths relative.)
+REPRO_OUT := $(BUILD)/$(PROFILE)-repro
+REPRO_KERNELS := $(BUILD)/$(PROFILE)-repro-kernels
 check-repro: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT)
-	$(say) TEST "reproducibility: clean rebuild in $(BUILD:$(TOP)/%=%)/$(PROFILE)-repro"
-	$(Q)rm -rf $(BUILD)/$(PROFILE)-repro
-	$(Q)$(MAKE) --no-print-directory OUT=$(BUILD)/$(PROFILE)-repro images >/dev/null
-	$(Q)cmp $(KERNEL_IMAGE) $(BUILD)/$(PROFILE)-repro/images/bzImage && \
-	cmp $(INITRAMFS_TINYINIT) $(BUILD)/$(PROFILE)-repro/images/initramfs-tinyinit.cpio.xz && \
+	$(say) TEST "reproducibility: clean rebuild in $(REPRO_OUT:$(TOP)/%=%)"
+	$(Q)rm -rf $(REPRO_OUT) $(REPRO_KERNELS)
+	$(Q)$(MAKE) --no-print-directory OUT=$(REPRO_OUT) KERNELS=$(REPRO_KERNELS) KERNEL_CACHE= images >/dev/null
+	$(Q)cmp $(KERNEL_IMAGE) $(REPRO_OUT)/images/bzImage && \
+	cmp $(INITRAMFS_TINYINIT) $(REPRO_OUT)/images/initramfs-tinyinit.cpio.xz && \
 	echo "  PASS     bzImage and initramfs are bit-identical ($$(sha256sum < $(KERNEL_IMAGE) | cut -c1-16)..., $$(sha256sum < $(INITRAMFS_TINYINIT) | cut -c1-16)...)"
-	$(Q)rm -rf $(BUILD)/$(PROFILE)-repro
+	$(Q)rm -rf $(REPRO_OUT) $(REPRO_KERNELS)
 
 check-config: $(KCONFIG)
-	$(say) TEST "configuration tools (savefragment, check-config, patch series)"
+	$(say) TEST "configuration tools (savefragment, check-config, patch series, kernel builds)"
 	$(Q)TOP=$(TOP) KCONFIG=$(KCONFIG) LINUX_TREE=$(LINUX_TREE) TESTLOGS=$(TESTLOGS) \
 		BUILD=$(BUILD) MAKE="$(MAKE)" $(TOP)/tests/config.sh
+	$(Q)TOP=$(TOP) TESTLOGS=$(TESTLOGS) $(TOP)/tests/kbuild.sh
 
 # The module cases build against the devel profile's kernel: it is built
 # first (check-devel uses it too), with its progress line.

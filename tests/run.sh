@@ -2,21 +2,74 @@
 # run.sh SUITE TEST...: run each test script, print one line per test and
 # a summary line "SUITE: N passed, N failed".  A failed test's output
 # (the failing step, the serial log's tail and the log's path) is shown.
+#
+# Tests run TEST_JOBS at a time (default: one per CPU): each boots its
+# own guest, with its own ports (tlexpect --free-port) and its own work
+# directory and logs ($TESTLOGS/NAME).  A test that says "# exclusive:"
+# in its header (it drives "make run", which boots the build's own
+# images and writes to its disks) runs alone, after the others.  make is
+# the job pool: one target per test, and a chain of report targets that
+# prints each result in the order given, as soon as it and those before
+# it are done.  No test waits for another's timing: the chain only orders
+# the printing.
 suite=$1
 shift
-pass=0 fail=0 failed=
 mkdir -p "$TESTLOGS"
+jobs=${TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
+mk=$TESTLOGS/.run.mk
+status=$TESTLOGS/.status
+rm -rf "$status"
+mkdir -p "$status"
+
+# The tests see the make flags of the make that called us, not the job
+# pool's.
+TL_MAKEFLAGS=${MAKEFLAGS-} TL_MAKELEVEL=${MAKELEVEL-}
+export TL_MAKEFLAGS TL_MAKELEVEL
+
+par= excl=
+for t in "$@"; do
+	if sed -n '1,20p' "$t" | grep -q '^# exclusive:'; then
+		excl="$excl $t"
+	else
+		par="$par $status/$(basename "$t" .sh)"
+	fi
+done
+{
+	echo '.SUFFIXES:'
+	prev= after=
+	for t in "$@"; do
+		n=$(basename "$t" .sh)
+		case " $excl " in
+		*" $t "*)
+			# After every other test and every exclusive one before it.
+			printf '%s:%s%s\n' "$status/$n" "$par" "$after"
+			after="$after $status/$n"
+			;;
+		esac
+		printf '%s:\n\t@$(RUN) %s %s\n' "$status/$n" "$n" "$t"
+		printf 'report-%s:%s %s\n\t@$(REPORT) %s\n' "$n" "${prev:+ report-$prev}" "$status/$n" "$n"
+		prev=$n
+	done
+	echo "all:${prev:+ report-$prev}"
+} >"$mk"
+
+# RUN NAME TEST: the test, its output in NAME.out, "STATUS SECONDS" in
+# .status/NAME.  REPORT NAME: its line (and its output if it failed).
+run='n=$$1; start=$$(date +%s); MAKEFLAGS="$$TL_MAKEFLAGS" MAKELEVEL="$$TL_MAKELEVEL" "$$2" >"$$TESTLOGS/$$n.out" 2>&1; st=$$?; echo "$$st $$(($$(date +%s) - start))" >"$$STATUS/$$n"'
+report='read -r st secs <"$$STATUS/$$1"; if [ "$$st" = 0 ]; then r=PASS; else r=FAIL; fi; printf "  %-8s %-20s (%ss)\n" $$r "$$1" "$$secs"; [ "$$st" = 0 ] || sed "s/^/           /" "$$TESTLOGS/$$1.out"'
+STATUS=$status env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s -r -f "$mk" -j"$jobs" \
+	RUN="sh -c '$run' run" REPORT="sh -c '$report' report" all
+
+pass=0 fail=0 failed=
 for t in "$@"; do
 	n=$(basename "$t" .sh)
-	start=$(date +%s)
-	if "$t" >"$TESTLOGS/$n.out" 2>&1; then
+	st=1
+	[ -f "$status/$n" ] && read -r st _ <"$status/$n"
+	if [ "$st" = 0 ]; then
 		pass=$((pass + 1))
-		printf '  PASS     %-20s (%ss)\n' "$n" $(($(date +%s) - start))
 	else
 		fail=$((fail + 1))
 		failed="$failed $n"
-		printf '  FAIL     %-20s (%ss)\n' "$n" $(($(date +%s) - start))
-		sed 's/^/           /' "$TESTLOGS/$n.out"
 	fi
 done
 [ -z "$failed" ] || echo "$suite: failed:$failed (logs in $TESTLOGS)"

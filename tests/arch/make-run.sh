@@ -2,6 +2,8 @@
 # "make run ARCH=...", as a user runs it: it boots this architecture's
 # image to a shell, the guest says what it runs on (uname -m), and
 # poweroff ends QEMU with status 0.
+# exclusive: "make run" is the user's command; it runs alone, as a user
+# runs it (tests/run.sh).
 . "$(dirname "$0")/../lib.sh"
 case $ARCH in
 arm) machine=armv5tejl ;;

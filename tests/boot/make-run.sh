@@ -3,6 +3,8 @@
 # a shell, forwards the printed 127.0.0.1 port to the guest's port 80, and
 # "poweroff" ends it with status 0.  RESTRICT=on: the guest reaches
 # nothing but the forwarded port.
+# exclusive: "make run" is the user's command; it runs alone, as a user
+# runs it (tests/run.sh).
 . "$(dirname "$0")/../lib.sh"
 hport=$($TLEXPECT --free-port)
 cat >"$work/script" <<S

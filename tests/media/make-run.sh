@@ -2,6 +2,8 @@
 # "make PROFILE=pc run" (the initramfs), "make run-disk" and "make run-iso"
 # attach the profile's data disks, and /etc/fstab mounts them, read-write,
 # where it says.  Once, under FIRMWARE=bios.
+# exclusive: the guests boot the build's own disk images and write to
+# them, which the other media tests copy (tests/run.sh).
 . "$(dirname "$0")/../lib.sh"
 if [ "$FIRMWARE" = uefi ]; then
 	echo "skipped under UEFI: done under BIOS"

@@ -4,6 +4,8 @@
 # fetches http://www.test.lan/ by name; the namespace is gone when QEMU
 # has ended (Ctrl-A X for a user; here tlexpect stops QEMU, and the test
 # takes the namespace down for sure).
+# exclusive: it boots the build's own state disk and the fixed namespace
+# "tinylinux" (tests/run.sh).
 . "$(dirname "$0")/../lib.sh"
 need_netns
 trap 'cleanup; "$TOP/scripts/testnet.sh" down tinylinux "$work"' EXIT
