@@ -83,14 +83,16 @@ say = @printf '  %-8s %s\n'
 .PHONY: all
 all: images
 
+# What the image holds: the packages (packages/*/, mk/package.mk).
+include $(TOP)/mk/package.mk
+
+# The rules.  Where a file needs another's variable in a prerequisite
+# (expanded as make reads it), it says so with $(call needs,...): make
+# stops, naming both, if the files are ever put in the wrong order.
+needs = $(foreach v,$(1),$(if $(filter undefined,$(origin $(v))),\
+  $(error $(2) uses $(v), which is not set yet: include the file that sets it before $(2) (Makefile))))
 include $(TOP)/mk/deps.mk
 include $(TOP)/mk/linux.mk
-include $(TOP)/mk/musl.mk
-include $(TOP)/mk/busybox.mk
-include $(TOP)/mk/init.mk
-include $(TOP)/mk/kml.mk
-include $(TOP)/mk/hello.mk
-include $(TOP)/mk/dropbear.mk
 include $(TOP)/mk/disks.mk
 include $(TOP)/mk/modules.mk
 include $(TOP)/mk/debian.mk
@@ -109,6 +111,8 @@ include $(TOP)/mk/disk.mk
 include $(TOP)/mk/net.mk
 include $(TOP)/mk/arch-check.mk
 include $(TOP)/mk/devel.mk
+# Last: the packages' own rules, which may use anything above.
+include $(TOP)/mk/package-rules.mk
 
 .PHONY: images
 images: $(KERNEL_IMAGE) $(INITRAMFS)

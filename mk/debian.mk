@@ -28,6 +28,7 @@ $(DEBIAN_TAR): $(DEBIAN_SPEC) $(TOP)/scripts/mkdebian.sh | $(DEPS_STAMP)
 	$(Q)mkdir -p $(LOGS)
 	$(Q)LOG=$(LOGS)/$(LOGTAG)-debian.log DEBIAN_MIRROR=$(DEBIAN_MIRROR) \
 		$(TOP)/scripts/mkdebian.sh $@ $(DEBIAN_SUITE) $(DEBIAN_PACKAGES)
+	$(Q)$(TOP)/scripts/sources.sh debs $(LOCK) $(DL) $(@D)/root.packages
 	$(say) SIZE "debian: $$(tar -tf $@ | wc -l) entries, $$(stat -c %s $@) bytes"
 endif
 

@@ -1,14 +1,29 @@
-# Host packages and the busybox source package (scripts/deps.sh).
-# The stamp is remade only when the package list changes, so a normal
-# build costs nothing here; "make deps" re-checks explicitly.
+# Host packages (configs/packages.txt) and the Debian source packages the
+# packages of packages/ build from (DEBIAN_SOURCES, asked of them by
+# mk/package.mk), fetched at the versions sources.lock pins
+# (scripts/deps.sh, scripts/sources.sh).  The stamp is remade only when
+# one of those changes, so a normal build costs nothing here; "make deps"
+# re-checks explicitly.
 DEPS_STAMP := $(STAMPS)/deps
 
-$(DEPS_STAMP): $(TOP)/configs/packages.txt $(TOP)/scripts/deps.sh
-	$(say) DEPS "checking Debian packages (configs/packages.txt)"
-	$(Q)$(TOP)/scripts/deps.sh $(TOP)/configs/packages.txt $(DL)
+$(DEPS_STAMP): $(TOP)/configs/packages.txt $(TOP)/scripts/deps.sh $(TOP)/scripts/sources.sh \
+		$(LOCK) $(wildcard $(TOP)/packages/*/*.mk)
+	$(say) DEPS "checking Debian packages (configs/packages.txt) and sources ($(DEBIAN_SOURCES))"
+	$(Q)$(TOP)/scripts/deps.sh $(TOP)/configs/packages.txt $(DL) $(LOCK) $(DEBIAN_SOURCES)
 	$(Q)mkdir -p $(@D) && touch $@
 
-.PHONY: deps
+.PHONY: deps update-lock sources-drift
 deps:
 	$(Q)rm -f $(DEPS_STAMP)
 	$(Q)$(MAKE) --no-print-directory $(DEPS_STAMP)
+
+# The versions fetched (after drift: what the mirror offers now) become
+# the lock.  Re-verify the build before committing it.
+update-lock: $(DEPS_STAMP)
+	$(Q)$(if $(filter /usr/src/$(LINUX_PACKAGE).tar.xz,$(LINUX_SRC)),$(TOP)/scripts/sources.sh tarball $(LOCK) $(DL) $(LINUX_PACKAGE) $(LINUX_SRC) &&) \
+		$(TOP)/scripts/sources.sh update $(LOCK) $(DL)
+
+# One line: the sources that differ from sources.lock (make check ends
+# with it).
+sources-drift:
+	$(Q)$(TOP)/scripts/sources.sh drift $(DL)

@@ -22,14 +22,14 @@ LINUX_FORCE :=
 LINUX_SRC_ID = $$(cat $(LINUX_UNPACK_DIR)/.tinylinux-unpacked)
 endif
 
-# Kernel changes are patches in patches/linux/, applied in order (by name)
-# to a copy of the tree: hard links to the pristine files, which patch(1)
-# replaces instead of editing, so the unpacked tree is never modified.
-# The copy and the object directory are named after a hash of the
-# series: a changed patch gives a new tree and a rebuild.
-LINUX_PATCH_DIR ?= $(TOP)/patches/linux
-LINUX_PATCHES := $(sort $(wildcard $(LINUX_PATCH_DIR)/*.patch))
-ifneq ($(LINUX_PATCHES),)
+# Kernel changes are the patches of packages/linux (patches/linux/),
+# applied in order (by name) to a copy of the tree: hard links to the
+# pristine files, which patch(1) replaces instead of editing, so the
+# unpacked tree is never modified.  The copy and the object directory
+# are named after a hash of the series: a changed patch gives a new tree
+# and a rebuild.
+LINUX_PATCHES = $(linux_PATCHES)
+ifneq ($(linux_PATCHES),)
 LINUX_PRISTINE := $(LINUX_TREE)
 LINUX_PRISTINE_STAMP := $(LINUX_UNPACKED)
 LINUX_PATCH_ID := $(shell cat $(LINUX_PATCHES) | sha256sum | cut -c1-12)
@@ -93,11 +93,13 @@ $(LINUX_UNPACK_DIR)/.tinylinux-unpacked: | $(DEPS_STAMP)
 	$(Q)$(LOGRUN) $(LOGS)/linux-unpack.log tar -xf $(LINUX_SRC) --strip-components=1 -C $(LINUX_UNPACK_DIR).tmp
 	$(Q)[ -f $(LINUX_UNPACK_DIR).tmp/Kconfig ] && [ -f $(LINUX_UNPACK_DIR).tmp/scripts/kconfig/merge_config.sh ] || \
 		{ echo "error: $(LINUX_SRC) does not hold a Linux kernel source tree (no Kconfig at its top)" >&2; rm -rf $(LINUX_UNPACK_DIR).tmp; exit 1; }
+	$(if $(filter /usr/src/$(LINUX_PACKAGE).tar.xz,$(LINUX_SRC)),$(Q)$(TOP)/scripts/sources.sh tarball $(LOCK) $(DL) $(LINUX_PACKAGE) $(LINUX_SRC) || \
+		{ rm -rf $(LINUX_UNPACK_DIR).tmp; exit 1; })
 	$(Q)sha256sum < $(LINUX_SRC) | cut -d' ' -f1 > $(LINUX_UNPACK_DIR).tmp/.tinylinux-unpacked && \
 		mv $(LINUX_UNPACK_DIR).tmp $(LINUX_UNPACK_DIR)
 endif
 
-ifneq ($(LINUX_PATCHES),)
+ifneq ($(linux_PATCHES),)
 # The patches are order-only: the tree's name is their hash, so a changed
 # patch already means a new tree, and a fresh checkout's new mtimes don't.
 $(LINUX_UNPACKED): $(LINUX_PRISTINE_STAMP) | $(LINUX_PATCHES) $(TOP)/scripts/apply-patches.sh

@@ -49,10 +49,10 @@ qemu_net = -netdev tap,id=n0,ifname=tltap0,script=no,downscript=no $(NIC_ARG)
 qemu_wrap = env BUSYBOX=$(BUSYBOX) $(TOP)/scripts/testnet.sh run $(TESTNET_NS) $(TESTNET_DIR)
 qemu_where = test network (namespace $(TESTNET_NS): DHCP, DNS test.lan, http://www.test.lan/ serves $(TESTNET_DIR:$(TOP)/%=%)/www)
 else
-qemu_net = -netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80$(if $(filter sshd,$(SERVICES)),$(comma)hostfwd=tcp:127.0.0.1:$(SSH_PORT)-:22) \
+qemu_net = -netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80$(foreach f,$(PACKAGE_HOSTFWD),$(comma)hostfwd=tcp:127.0.0.1:$(subst :,-:,$(f))) \
 	$(NIC_ARG)
 qemu_wrap =
-qemu_where = 127.0.0.1:$(PORT) -> guest port 80$(if $(filter sshd,$(SERVICES)),$(comma) 127.0.0.1:$(SSH_PORT) -> 22 (make ssh))
+qemu_where = 127.0.0.1:$(PORT) -> guest port 80$(foreach f,$(PACKAGE_HOSTFWD),$(comma) 127.0.0.1:$(subst :, -> ,$(f)))$(if $(filter dropbear,$(PACKAGES)), (make ssh))
 endif
 SSH_PORT ?= 2222
 

@@ -5,30 +5,32 @@
 #                  homes and authorized_keys, made by our tlusers
 #   NET_CONFIG     static | dhcp        how eth0 gets its address
 #   LOGIN          shell | getty        root shell or login prompt
-#   SERVICES       configs/services/NAME scripts started by rcS
+#   SERVICES       the services rcS starts, in order (default: those of
+#                  the profile's packages, packages/NAME/SERVICE)
 #   FIREWALL       off | on             nftables, default-deny input
-#   FIREWALL_ALLOW ports let in (22, ssh, 53/udp...)
+#   FIREWALL_ALLOW ports let in (22, ssh, 53/udp...), besides those
+#                  of the packages (dropbear's ssh)
 #
 # scripts/mkconf.sh checks them when make starts (a bad one stops make
 # at once, naming its line) and writes the /etc files they give.
 USERS ?= $(TOP)/configs/users/default.users
 NET_CONFIG ?= static
 LOGIN ?= shell
-SERVICES ?=
+SERVICES ?= $(PACKAGE_SERVICES)
 FIREWALL ?= off
 FIREWALL_ALLOW ?=
+# The ports let in: the packages' (with the firewall on), then the
+# profile's own.
+FIREWALL_PORTS = $(strip $(if $(filter on,$(FIREWALL)),$(PACKAGE_FIREWALL)) $(filter-out $(PACKAGE_FIREWALL),$(FIREWALL_ALLOW)))
+sysconf_value_FIREWALL_ALLOW = $(FIREWALL_PORTS)
 
 SYSCONF_VARS := NET_CONFIG LOGIN SERVICES FIREWALL FIREWALL_ALLOW
-# What each service needs in the image besides its script.
-SERVICE_FILES_sshd = /usr/sbin/dropbearmulti=$(DROPBEAR)
-SERVICE_LINKS_sshd = /usr/sbin/dropbear=dropbearmulti \
-	/usr/bin/dropbearkey=../sbin/dropbearmulti /usr/bin/scp=../sbin/dropbearmulti
-SERVICE_DEPS := $(foreach s,$(SERVICES),$(foreach f,$(SERVICE_FILES_$(s)),$(lastword $(subst =, ,$(f)))))
 
-sysconf_env = $(foreach v,$(SYSCONF_VARS),$(v)='$($(v))') \
+sysconf_env = $(foreach v,$(SYSCONF_VARS),$(v)='$(if $(filter undefined,$(origin sysconf_value_$(v))),$($(v)),$(sysconf_value_$(v)))') \
 	ORIGINS='$(foreach v,$(SYSCONF_VARS),$(v)=$(subst $(space),_,$(origin $(v))))' \
 	PROFILE_FILE=$(TOP)/configs/profiles/$(PROFILE).mk TOP=$(TOP) \
-	SERVICES_DIR=$(TOP)/configs/services
+	KNOWN_SERVICES='$(strip $(foreach p,$(ALL_PACKAGES),$(foreach s,$($(p)_SERVICES),$(s)=$(p))))' \
+	PACKAGES='$(PACKAGES)' 
 space := $(subst ,, )
 
 SYSCONF_ERROR := $(shell $(sysconf_env) $(TOP)/scripts/mkconf.sh check 2>&1 >/dev/null)
@@ -43,12 +45,10 @@ SYSCONF_LIST := $(OUT)/sysconf/list
 $(SYSCONF_SPEC): FORCE
 	$(Q)mkdir -p $(@D); echo "$(sysconf_env)" | cmp -s - $@ || echo "$(sysconf_env)" > $@
 
-$(SYSCONF_LIST): $(SYSCONF_SPEC) $(TOP)/scripts/mkconf.sh $(SERVICE_DEPS) \
-		$(wildcard $(TOP)/configs/services/*) $(TOP)/rootfs/etc/tinyinit.conf $(TOP)/rootfs/etc/inittab
+$(SYSCONF_LIST): $(SYSCONF_SPEC) $(TOP)/scripts/mkconf.sh \
+		$(TOP)/rootfs/etc/tinyinit.conf $(TOP)/rootfs/etc/inittab
 	$(say) SYSCONF "$(PROFILE): net $(NET_CONFIG), login $(LOGIN), firewall $(FIREWALL)$(if $(SERVICES),; services: $(SERVICES))"
-	$(Q)$(sysconf_env) FILES="$(foreach s,$(SERVICES),$(SERVICE_FILES_$(s)))" \
-		LINKS="$(foreach s,$(SERVICES),$(SERVICE_LINKS_$(s)))" \
-		$(TOP)/scripts/mkconf.sh files $(@D) $(TOP)/rootfs
+	$(Q)$(sysconf_env) $(TOP)/scripts/mkconf.sh files $(@D) $(TOP)/rootfs
 
 # Accounts.  KEYS "generated" in the table: the build's own SSH key pair,
 # made once with ssh-keygen in $(BUILD)/ssh (the private half never

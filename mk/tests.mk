@@ -27,10 +27,10 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 # suite's time, the kernels built, ccache's hits and the total at the
 # end; a failed suite does not stop the rest).  Inside a suite the guests
 # run TEST_JOBS at a time (tests/run.sh); TEST_JOBS=1 runs one at a time.
-CHECK_SUITES := style unit kimage size fuzz config errors boot kml media net devel arch repro
+CHECK_SUITES := style unit kimage size fuzz config packages errors boot kml media net devel arch repro
 TEST_JOBS ?= $(JOBS)
 export TEST_JOBS
-.PHONY: check check-unit check-config check-boot check-repro check-errors check-style
+.PHONY: check check-unit check-config check-packages check-boot check-repro check-errors check-style
 check:
 	$(Q)MAKE="$(MAKE)" TOP=$(TOP) BUILD=$(BUILD) TESTLOGS=$(TESTLOGS) ACCEL=$(ACCEL) \
 		$(TOP)/tests/check.sh $(CHECK_SUITES)
@@ -86,6 +86,12 @@ check-config: $(KCONFIG)
 	$(Q)TOP=$(TOP) KCONFIG=$(KCONFIG) LINUX_TREE=$(LINUX_TREE) TESTLOGS=$(TESTLOGS) \
 		BUILD=$(BUILD) MAKE="$(MAKE)" $(TOP)/tests/config.sh
 	$(Q)TOP=$(TOP) TESTLOGS=$(TESTLOGS) $(TOP)/tests/kbuild.sh
+
+# Packages and sources.lock (tests/packages.sh): a scratch copy of the
+# tree builds its initramfs with this build's sources.
+check-packages: $(INITRAMFS_TINYINIT)
+	$(say) TEST "packages: the lock, a new package, collisions, bad package files"
+	$(Q)MAKE="$(MAKE)" TOP=$(TOP) BUILD=$(BUILD) DEFAULT_OUT=$(OUT) TESTLOGS=$(TESTLOGS) $(TOP)/tests/packages.sh
 
 # The module cases build against the devel profile's kernel: it is built
 # first (check-devel uses it too), with its progress line.

@@ -1,11 +1,15 @@
 #!/bin/sh
 # bench-net.sh: figures of the server profile (make bench-net), printed
 # as Markdown: sizes, boot times on the test network (DHCP from dnsmasq)
-# and on QEMU's user network, and the time of an SSH login.  Same
-# environment as tests/net (mk/net.mk), plus BOOTS and SSH_ROUNDS.
+# and on QEMU's user network, the time of an SSH login, and TCP
+# throughput both ways with virtio-net and e1000 (nuttcp in the guest
+# against Debian's nuttcp on the test network's host side).  Same
+# environment as tests/net (mk/net.mk), plus BOOTS, SSH_ROUNDS and
+# NUTTCP_ROUNDS.
 . "$(dirname "$0")/../tests/lib.sh"
 BOOTS=${BOOTS:-5}
 SSH_ROUNDS=${SSH_ROUNDS:-5}
+NUTTCP_ROUNDS=${NUTTCP_ROUNDS:-5}
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 size() { stat -c %s "$1"; }
@@ -76,3 +80,40 @@ echo
 echo "ssh from the host with the build's key, through QEMU's forwarded port,"
 echo "running \`true\`: median $(awk '{ printf "%.3f\n", $2 }' "$work/ssh.times" | median) s over $SSH_ROUNDS logins"
 echo "(connection, key exchange, ed25519 authentication, the command)."
+echo
+
+# Throughput: one boot per NIC on the test network, NUTTCP_ROUNDS runs of
+# 3 s each way; the guest's nuttcp opens both connections (-F for the
+# host-to-guest direction: the firewall lets nothing in).
+in_ns nuttcp -S --nofork -P 5000 -p 5001 >"$work/nuttcp-server.log" 2>&1 &
+pids="$pids $!"
+for nic in virtio-net-pci e1000; do
+	{
+		login_steps tiny tinylinux
+		echo "timeout 60"
+		for i in $(seq "$NUTTCP_ROUNDS"); do
+			echo "send nuttcp -T 3 -P 5000 -p 5001 10.77.0.1 | sed 's/^/TX: /'"
+			echo "expect Mbps"
+			echo "expect TL> "
+			echo "send nuttcp -r -F -T 3 -P 5000 -p 5001 10.77.0.1 | sed 's/^/RX: /'"
+			echo "expect Mbps"
+			echo "expect TL> "
+		done
+		echo "send poweroff"
+		echo "exit 0"
+	} >"$work/nuttcp.script"
+	TAP_NIC=$nic tap_boot "$work/nuttcp.script" $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work") >/dev/null
+	grep -a '^[TR]X: ' "$work/serial.log" | tr -d '\r' | grep -v 'nuttcp -' >"$work/nuttcp.$nic"
+done
+mbps() { awk -v d="$2" '$1 == d ":" { for (i = 1; i < NF; i++) if ($(i + 1) == "Mbps") print $i }' "$work/nuttcp.$1" | median; }
+echo "### TCP throughput (nuttcp, Mbit/s; median of $NUTTCP_ROUNDS runs of 3 s)"
+echo
+echo "| NIC | guest -> host | host -> guest |"
+echo "| --- | --- | --- |"
+for nic in virtio-net-pci e1000; do
+	echo "| $nic | $(mbps $nic TX) | $(mbps $nic RX) |"
+done
+echo
+echo "Guest: the server image's nuttcp (packages/nuttcp, static, musl);"
+echo "host: Debian's nuttcp in the test network's namespace (10.77.0.1),"
+echo "through a tap device and a bridge."

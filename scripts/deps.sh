@@ -1,18 +1,21 @@
 #!/bin/sh
 # Install what tinylinux needs on a Debian 12 host, and nothing that is
-# already there.  Usage: deps.sh PACKAGE-LIST DL-DIR
+# already there.  Usage: deps.sh PACKAGE-LIST DL-DIR LOCK [SOURCE...]
 #
 #  1. Every package named in PACKAGE-LIST that dpkg does not report as
 #     installed is installed with apt-get (one "apt-get update" first).
-#  2. The source packages we build from (busybox; musl, patched for the
-#     kml profile; dropbear, the server profile's SSH server) are
-#     fetched into DL-DIR with "apt-get source --download-only"; a
+#  2. The Debian source packages the packages of packages/ build from
+#     (make passes their names: this script keeps no list of its own)
+#     are fetched into DL-DIR/NAME by scripts/sources.sh, at the
+#     version LOCK (sources.lock) pins, and checked against it; a
 #     deb-src entry for the running suite is added when the host has
 #     none.
 set -eu
 
 list=$1
 dl=$2
+lock=$3
+shift 3
 
 die() { echo "deps: $*" >&2; exit 1; }
 
@@ -51,9 +54,16 @@ if [ -n "$missing" ]; then
 		die "apt-get install$missing failed; see $dl/apt.log"
 fi
 
-# Source packages (.dsc + tarballs), each downloaded once.
-for src in busybox musl dropbear; do
-	ls "$dl/${src}"_*.dsc >/dev/null 2>&1 && continue
+# Source packages (.dsc + tarballs), each fetched once per locked version.
+"$(dirname "$0")/sources.sh" check "$lock"
+for src; do
+	if [ -f "$dl/$src/.source" ]; then
+		locked=$(awk -v n="$src" '!/^[[:space:]]*#/ && $1 == n { print; exit }' "$lock")
+		# Fetched at the locked version, or drifted from a lock that
+		# has not changed since: nothing to do.
+		[ "$(cat "$dl/$src/.source")" = "$locked" ] && continue
+		[ -f "$dl/$src/.drift" ] && [ "$dl/$src/.source" -nt "$lock" ] && continue
+	fi
 	need_root "dpkg-dev (and a deb-src entry)"
 	if ! grep -rqsE '^[[:space:]]*(deb-src|Types:.*deb-src)' \
 		/etc/apt/sources.list /etc/apt/sources.list.d/; then
@@ -76,8 +86,6 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
 		updated=
 	fi
-	apt_update
-	echo "  APT     source $src"
-	(cd "$dl" && apt-get source --download-only "$src") >>"$dl/apt.log" 2>&1 ||
-		die "apt-get source $src failed; see $dl/apt.log"
+	apt-cache showsrc "$src" 2>/dev/null | grep -q '^Version:' || apt_update
+	"$(dirname "$0")/sources.sh" fetch "$lock" "$dl" "$src"
 done

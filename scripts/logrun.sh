@@ -2,9 +2,38 @@
 # Run one build step quietly: logrun.sh LOG COMMAND [ARG...]
 # The command's output goes to LOG (and to the terminal too when V=1).
 # On failure: the last lines of LOG, its path, and a non-zero exit.
+#
+# A long step shows that it is alive, as ninja does: after 2 s, on a
+# terminal, one status line is rewritten in place every second with the
+# elapsed time and the objects compiled so far (the "  CC  " lines of
+# kbuild-style logs: the kernel, busybox), out of the count of the last
+# successful run of the same step (kept in LOG.objects); when the output
+# is not a terminal (make check, CI), a plain line every 30 s.
 log=$1
 shift
 mkdir -p "$(dirname "$log")"
+
+# progress PARENT: the status line, until PARENT (this script) is gone
+# or the step ends (the caller kills it).
+progress() {
+	parent=$1 t0=$(date +%s) last=0 want=
+	[ -s "$log.objects" ] && want=$(cat "$log.objects")
+	name=$(basename "$log" .log)
+	while kill -0 "$parent" 2>/dev/null; do
+		sleep 1
+		s=$(($(date +%s) - t0))
+		[ "$s" -ge 2 ] || continue
+		n=$(grep -c '^  \(CC\|AS\|HOSTCC\)  ' "$log" 2>/dev/null)
+		line=$(printf '  ...      %s: %d min %02d s, %d%s objects' "$name" $((s / 60)) $((s % 60)) "${n:-0}" "${want:+/$want}")
+		if [ -t 1 ]; then
+			printf '\r%s\033[K' "$line"
+		elif [ $((s - last)) -ge 30 ]; then
+			echo "$line"
+			last=$s
+		fi
+	done
+}
+
 if [ "${V:-0}" = 1 ]; then
 	echo "+ $*"
 	{
@@ -14,8 +43,18 @@ if [ "${V:-0}" = 1 ]; then
 	st=$(cat "$log.status")
 	rm -f "$log.status"
 else
+	: >"$log"
+	progress $$ &
+	ticker=$!
 	"$@" >"$log" 2>&1
 	st=$?
+	kill "$ticker" 2>/dev/null
+	wait "$ticker" 2>/dev/null
+	[ -t 1 ] && printf '\r\033[K'
+	if [ "$st" = 0 ]; then
+		n=$(grep -c '^  \(CC\|AS\|HOSTCC\)  ' "$log")
+		[ "$n" -gt 0 ] && echo "$n" >"$log.objects"
+	fi
 fi
 if [ "$st" != 0 ]; then
 	echo "error: step failed (exit $st): $*" >&2

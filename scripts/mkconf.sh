@@ -6,18 +6,18 @@
 # files of the image's /etc.  Settings come from the environment:
 #   NET_CONFIG     static (tinyinit.conf's ip=) | dhcp (udhcpc in rcS)
 #   LOGIN          shell (a root shell on the console) | getty (login)
-#   SERVICES       names of configs/services/NAME, started by rcS in order
+#   SERVICES       services of the profile's packages, started by rcS in order
 #   FIREWALL       off | on (nftables, default-deny input)
 #   FIREWALL_ALLOW ports let in: 22, 22/tcp, ssh, domain/udp...
 #   PROFILE_FILE   the profile, to name the line of a bad setting;
 #   ORIGINS        "VAR=ORIGIN ..." (make's $(origin VAR), "_" for spaces)
-#   SERVICES_DIR   configs/services
-#   FILES, LINKS   more files (PATH=SOURCE) and symlinks (PATH=TARGET)
+#   KNOWN_SERVICES "SERVICE=PACKAGE ..." of every package (mk/package.mk)
+#   PACKAGES       the profile's packages
 #
 # check: every setting valid, or one line naming the bad one and exit 1.
 # files: OUTDIR/{rc.conf,tinyinit.conf,inittab,nftables.conf} and
-# OUTDIR/list, their gen_init_cpio lines (with the services' scripts,
-# FILES, LINKS and, with the firewall, nft and its shared libraries).
+# OUTDIR/list, their gen_init_cpio lines (with the firewall, nft and its
+# shared libraries too).  The services' scripts are their packages' part.
 set -eu
 
 die() { echo "$*" >&2; exit 1; }
@@ -71,7 +71,12 @@ check() {
 	*) die "$(where FIREWALL): FIREWALL='$FIREWALL': use on or off" ;;
 	esac
 	for s in ${SERVICES:-}; do
-		[ -f "$SERVICES_DIR/$s" ] || die "$(where SERVICES): unknown service '$s' in SERVICES (known: $(ls "$SERVICES_DIR" | tr '\n' ' ' | sed 's/ $//'); one script each in configs/services/)"
+		pkg=$(echo " ${KNOWN_SERVICES:-} " | sed -n "s/.* $s=\([^ ]*\) .*/\1/p")
+		[ -n "$pkg" ] || die "$(where SERVICES): unknown service '$s' in SERVICES (known: ${KNOWN_SERVICES:-none}, as SERVICE=PACKAGE; a package's scripts are packages/NAME/SERVICE)"
+		case " ${PACKAGES:-} " in
+		*" $pkg "*) ;;
+		*) die "$(where SERVICES): service '$s' comes from package $pkg, which is not in PACKAGES" ;;
+		esac
 	done
 	for w in ${FIREWALL_ALLOW:-}; do
 		case $w in
@@ -168,15 +173,6 @@ files() {
 		echo "file /etc/rc.conf $out/rc.conf 644 0 0"
 		echo "file /etc/tinyinit.conf $out/tinyinit.conf 644 0 0"
 		echo "file /etc/inittab $out/inittab 644 0 0"
-		for s in ${SERVICES:-}; do
-			echo "file /etc/init.d/$s $SERVICES_DIR/$s 755 0 0"
-		done
-		for f in ${FILES:-}; do
-			echo "file ${f%%=*} ${f#*=} 755 0 0"
-		done
-		for l in ${LINKS:-}; do
-			echo "slink ${l%%=*} ${l#*=} 777 0 0"
-		done
 		if [ "${FIREWALL:-off}" = on ]; then
 			nftables_conf >"$out/nftables.conf"
 			echo "file /etc/nftables.conf $out/nftables.conf 600 0 0"

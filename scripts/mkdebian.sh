@@ -10,7 +10,8 @@
 # busybox provides the rest.  Manual pages, info and translations are
 # left out.  With SOURCE_DATE_EPOCH set, the same package versions give
 # the same tarball; OUT.packages (next to OUT.tar, without .tar) lists
-# them, "name version" per line.
+# them, "name version sha256-of-the-.deb" per line (scripts/sources.sh
+# debs checks them against sources.lock).
 #
 #   env: DEBIAN_MIRROR (default: the host's, from /etc/apt), LOG
 set -eu
@@ -60,7 +61,7 @@ if ! mmdebstrap --variant=extract --mode=auto --format=tar \
 	--dpkgopt='path-exclude=/usr/share/locale/*' \
 	--dpkgopt='path-exclude=/usr/share/doc/*' \
 	--dpkgopt='path-include=/usr/share/doc/*/copyright' \
-	--extract-hook="ls \"\$1/var/cache/apt/archives\" >'$out.debs'" \
+	--extract-hook="cd \"\$1/var/cache/apt/archives\" && sha256sum *.deb >'$out.debs'" \
 	"$@" >"$log" 2>&1; then
 	rm -rf "$out.tmp"
 	missing=$(sed -n 's/^E: Unable to locate package \(.*\)$/\1/p; s/^E: Package .\(.*\). has no installation candidate$/\1/p' "$log" | head -1)
@@ -69,10 +70,10 @@ if ! mmdebstrap --variant=extract --mode=auto --format=tar \
 	tail -n 15 "$log" >&2
 	die "mmdebstrap failed (is $mirror reachable?); log: $log"
 fi
-# What went in, "name version" per line, from the files apt downloaded
-# (package_version_arch.deb, the version's ":" written "%3a").
+# What went in, "name version sha256" per line, from the files apt
+# downloaded (package_version_arch.deb, the version's ":" written "%3a").
 [ -s "$out.debs" ] || die "mmdebstrap left no list of the packages it downloaded; log: $log"
-sed -n 's/%3a/:/; s/^\([^_]*\)_\([^_]*\)_.*\.deb$/\1 \2/p' "$out.debs" | sort >"$out.packages.tmp"
+sed -n 's/%3a/:/; s/^\([0-9a-f]*\)  \([^_]*\)_\([^_]*\)_.*\.deb$/\2 \3 \1/p' "$out.debs" | sort >"$out.packages.tmp"
 rm -f "$out.debs"
 mv "$out.packages.tmp" "${out%.tar}.packages"
 mv "$out.tmp" "$out"

@@ -54,7 +54,7 @@ expect_error "symbol that did not survive" "frag.config:3: CONFIG_B=y did not su
 printf 'tinylinux-no-such-package\n' >"$t/packages.txt"
 if [ "$(id -u)" = 0 ]; then
 	expect_error "failed apt step" "apt-get install tinylinux-no-such-package failed" \
-		"$TOP/scripts/deps.sh" "$t/packages.txt" "$t/dl"
+		"$TOP/scripts/deps.sh" "$t/packages.txt" "$t/dl" "$TOP/sources.lock"
 fi
 
 # Disk media (issue 5): a DISKS spec that does not parse stops make
@@ -99,10 +99,12 @@ expect_error "unknown service on the command line" "the command line: unknown se
 printf '# a profile\nARCH_NAME := x86_64\nFIREWALL := on\nSERVICES := sshd telnetd\nFIREWALL_ALLOW := ssh sshh\n' >"$t/x.mk"
 expect_error "unknown service in a profile" "x.mk:4: unknown service 'telnetd'" \
 	env SERVICES="sshd telnetd" FIREWALL=on ORIGINS="SERVICES=file" PROFILE_FILE="$t/x.mk" \
-	SERVICES_DIR="$TOP/configs/services" "$TOP/scripts/mkconf.sh" check
+	KNOWN_SERVICES="sshd=dropbear" PACKAGES="busybox dropbear" "$TOP/scripts/mkconf.sh" check
+expect_error "service of a package the profile lacks" "the command line: service 'sshd' comes from package dropbear, which is not in PACKAGES" \
+	m SERVICES=sshd images
 expect_error "unknown port name in a profile" "x.mk:5: unknown port 'sshh' in FIREWALL_ALLOW" \
 	env FIREWALL_ALLOW="ssh sshh" FIREWALL=on ORIGINS="FIREWALL_ALLOW=file" PROFILE_FILE="$t/x.mk" \
-	SERVICES_DIR="$TOP/configs/services" "$TOP/scripts/mkconf.sh" check
+	"$TOP/scripts/mkconf.sh" check
 expect_error "port out of range" "the command line: unknown port '70000/tcp'" \
 	m FIREWALL=on FIREWALL_ALLOW=70000/tcp images
 expect_error "NET=tap with a bad NET" "NET must be user (QEMU's user mode) or tap" m NET=bridge run

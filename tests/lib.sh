@@ -152,7 +152,8 @@ in_ns() {
 }
 
 # tap_boot SCRIPT QEMU-ARGS...: boot the images under test on the test
-# network (QEMU runs inside the namespace, on its tap device).
+# network (QEMU runs inside the namespace, on its tap device; TAP_NIC is
+# the NIC, virtio-net-pci by default).
 tap_boot() {
 	script=$1
 	shift
@@ -162,5 +163,5 @@ tap_boot() {
 		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio \
 		-kernel "$KERNEL" -initrd "$INITRD" -append "console=ttyS0 $APPEND" \
 		-netdev tap,id=n0,ifname=tltap0,script=no,downscript=no \
-		-device virtio-net-pci,netdev=n0 "$@"
+		-device "${TAP_NIC:-virtio-net-pci},netdev=n0" "$@"
 }

@@ -3,4 +3,6 @@
 ARCH_NAME := x86_64
 LINUX_FRAGMENTS := base serial net nic small
 BUSYBOX_FRAGMENTS := base
+# What the image holds besides the init of INIT (packages/).
+PACKAGES := busybox hello
 QEMU_MEM := 64M

@@ -12,6 +12,8 @@ ARCH_NAME := x86_64
 # one build of it through ccache.
 LINUX_FRAGMENTS := base serial net nic small disk ata pc distro
 BUSYBOX_FRAGMENTS := base
+# What the image holds besides the init of INIT (packages/).
+PACKAGES := busybox hello
 QEMU_MEM := 256M
 # Debian's packages in the root filesystem (mk/debian.mk): apt resolves
 # their dependencies; gcc brings binutils and cpp, libc6-dev the headers,

@@ -6,6 +6,8 @@
 ARCH_NAME := x86_64
 LINUX_FRAGMENTS := base serial net nic small kml
 BUSYBOX_FRAGMENTS := base
+# What the image holds besides the init of INIT (packages/).
+PACKAGES := busybox hello kmltest
 QEMU_MEM := 64M
 MUSL_FROM_SOURCE := y
 TRUSTED := y

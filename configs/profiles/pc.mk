@@ -7,6 +7,8 @@
 ARCH_NAME := x86_64
 LINUX_FRAGMENTS := base serial net nic small disk ata pc distro
 BUSYBOX_FRAGMENTS := base
+# What the image holds besides the init of INIT (packages/).
+PACKAGES := busybox hello
 QEMU_MEM := 128M
 # Two data disks (mk/disks.mk), on virtio-blk and on SATA (AHCI),
 # mounted by LABEL from /etc/fstab.  (ide disks work too, under SeaBIOS:

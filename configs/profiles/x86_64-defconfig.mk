@@ -4,4 +4,6 @@ ARCH_NAME := x86_64
 LINUX_BASE := x86_64_defconfig
 LINUX_FRAGMENTS :=
 BUSYBOX_FRAGMENTS := base
+# What the image holds besides the init of INIT (packages/).
+PACKAGES := busybox hello
 QEMU_MEM := 128M

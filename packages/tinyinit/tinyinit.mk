@@ -1,9 +1,20 @@
-# tinyinit, our PID 1: static, musl, -Os, stripped.
+# tinyinit, our PID 1 (src/init, docs/tinyinit.md): static, musl, -Os,
+# stripped.  It is /init; /sbin/init links to it.  Profiles get it with
+# INIT=tinyinit (the default); INIT=busybox uses busybox's init instead.
+tinyinit_SOURCE := local:src/init
+tinyinit_VERSION := 1
+tinyinit_LICENSE := GPL-2.0-only
+tinyinit_DEPENDS := musl
+tinyinit_TARGET = $(TINYINIT)
+tinyinit_FILES = /init=$(TINYINIT)
+tinyinit_LINKS := /sbin/init=/init
+
+TINYINIT = $(OUT)/init/tinyinit
 INIT_SRCS := $(TOP)/src/init/tinyinit.c $(TOP)/src/init/parse.c
 INIT_HDRS := $(TOP)/src/init/parse.h
-TINYINIT := $(OUT)/init/tinyinit
 CSTD := -std=c11 -Wall -Wextra -Werror
 
+define tinyinit_RULES
 .PHONY: init
 init: $(TINYINIT)
 
@@ -18,3 +29,4 @@ $(TINYINIT): $(INIT_SRCS) $(INIT_HDRS) $(if $(CROSS_COMPILE),$(MUSL_GCC_DEP)) | 
 		-o $@.tmp $(INIT_SRCS)
 	$(Q)mv $@.tmp $@
 	$(say) SIZE "tinyinit: $$(stat -c %s $@) bytes"
+endef

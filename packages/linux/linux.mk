@@ -1,0 +1,13 @@
+# linux: the kernel, from the tarball of Debian's linux-source-6.1
+# package (/usr/src/linux-source-6.1.tar.xz, pinned in sources.lock), or
+# from LINUX_SRC, a tarball or a tree of the user's (not locked).  Our
+# changes are the patches of patches/linux/, applied in order.  How it
+# is configured and built: mk/linux.mk; what each change is:
+# docs/kml.md, docs/boot.md.
+linux_SOURCE := linux
+linux_LICENSE := GPL-2.0-only WITH Linux-syscall-note
+LINUX_PATCH_DIR ?= $(TOP)/patches/linux
+linux_PATCHES := $(sort $(wildcard $(LINUX_PATCH_DIR)/*.patch))
+linux_TARGET = $(KERNEL_IMAGE)
+# The Debian package that ships the default tarball.
+LINUX_PACKAGE := linux-source-6.1
