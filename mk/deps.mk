@@ -1,4 +1,5 @@
-# Host packages (configs/packages.txt) and the Debian source packages the
+# Host packages (configs/packages.txt, and the packages' NAME_HOST_DEPS)
+# and the Debian source packages the
 # packages of packages/ build from (DEBIAN_SOURCES, asked of them by
 # mk/package.mk), fetched at the versions sources.lock pins
 # (scripts/deps.sh, scripts/sources.sh).  The stamp is remade only when
@@ -8,8 +9,8 @@ DEPS_STAMP := $(STAMPS)/deps
 
 $(DEPS_STAMP): $(TOP)/configs/packages.txt $(TOP)/scripts/deps.sh $(TOP)/scripts/sources.sh \
 		$(LOCK) $(wildcard $(TOP)/packages/*/*.mk)
-	$(say) DEPS "checking Debian packages (configs/packages.txt) and sources ($(DEBIAN_SOURCES))"
-	$(Q)$(TOP)/scripts/deps.sh $(TOP)/configs/packages.txt $(DL) $(LOCK) $(DEBIAN_SOURCES)
+	$(say) DEPS "checking Debian packages (configs/packages.txt; packages' $(HOST_DEPS)) and sources ($(DEBIAN_SOURCES))"
+	$(Q)HOST_PACKAGES="$(HOST_DEPS)" $(TOP)/scripts/deps.sh $(TOP)/configs/packages.txt $(DL) $(LOCK) $(DEBIAN_SOURCES)
 	$(Q)mkdir -p $(@D) && touch $@
 
 .PHONY: deps update-lock sources-drift

@@ -18,6 +18,10 @@
 #                  that they may use any package's variables
 #   NAME_ARCHES    the architectures it is made for (default: all; on
 #                  the others, profiles leave it out)
+#   NAME_HOST_DEPS Debian packages the build host needs for it: its
+#                  source or compiler, or the host's side of it (the
+#                  client that tests and make run use); make deps
+#                  installs them, with configs/packages.txt's
 # and what it adds to the image when a profile names it in PACKAGES:
 #   NAME_FILES     PATH=FILE or PATH=FILE=MODE (default 755)
 #   NAME_LINKS     PATH=TARGET symbolic links
@@ -80,6 +84,9 @@ $(error $(strip $(patsubst error:,,$(LOCK_ERROR))))
 endif
 pkg_debian_src = $(if $(filter debian,$(call pkg_kind,$(1))),$(or $(call pkg_arg,$(1)),$(1)))
 DEBIAN_SOURCES := $(sort $(foreach p,$(ALL_PACKAGES),$(call pkg_debian_src,$(p))))
+# The host packages every package asks for (all of them: make check
+# builds every profile).
+HOST_DEPS = $(sort $(foreach p,$(ALL_PACKAGES),$($(p)_HOST_DEPS)))
 
 # What the profile's packages add to the system's settings (mk/sysconf.mk,
 # mk/qemu.mk).

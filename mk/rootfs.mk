@@ -75,7 +75,7 @@ $(ROOTFS_LIST): $(foreach p,$(ROOTFS_PARTS),$(lastword $(subst =, ,$(p)))) $(TOP
 # make rootfs-parts: which part gives which path.
 rootfs-parts: $(foreach p,$(ROOTFS_PARTS),$(lastword $(subst =, ,$(p))))
 	$(Q)for p in $(ROOTFS_PARTS); do \
-		printf '  %-9s %4d entries  %s\n' "$${p%%=*}" "$$(grep -cv '^[[:space:]]*\(#\|$$\)' "$${p#*=}")" "$${p#*=}"; \
+		printf '  %-9s %4d entries  %s\n' "$${p%%=*}" "$$(grep -cv '^[[:space:]]*\(#\|$$\)' "$${p#*=}")" "$$(echo "$${p#*=}" | sed "s|^$(TOP)/||")"; \
 	done
 
 $(INITRAMFS): $(ROOTFS_LIST) $(GEN_INIT_CPIO)

@@ -2,8 +2,10 @@
 # Install what tinylinux needs on a Debian 12 host, and nothing that is
 # already there.  Usage: deps.sh PACKAGE-LIST DL-DIR LOCK [SOURCE...]
 #
-#  1. Every package named in PACKAGE-LIST that dpkg does not report as
-#     installed is installed with apt-get (one "apt-get update" first).
+#  1. Every package named in PACKAGE-LIST or in $HOST_PACKAGES (the
+#     host needs that packages/ declare, NAME_HOST_DEPS) that dpkg does
+#     not report as installed is installed with apt-get (one "apt-get
+#     update" first).
 #  2. The Debian source packages the packages of packages/ build from
 #     (make passes their names: this script keeps no list of its own)
 #     are fetched into DL-DIR/NAME by scripts/sources.sh, at the
@@ -37,7 +39,7 @@ mkdir -p "$dl"
 : >>"$dl/apt.log"
 
 missing=
-for p in $(sed 's/#.*//' "$list"); do
+for p in $(sed 's/#.*//' "$list") ${HOST_PACKAGES:-}; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
 	case $st in
 	*" installed") ;;

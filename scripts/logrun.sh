@@ -24,7 +24,10 @@ progress() {
 		s=$(($(date +%s) - t0))
 		[ "$s" -ge 2 ] || continue
 		n=$(grep -c '^  \(CC\|AS\|HOSTCC\)  ' "$log" 2>/dev/null)
-		line=$(printf '  ...      %s: %d min %02d s, %d%s objects' "$name" $((s / 60)) $((s % 60)) "${n:-0}" "${want:+/$want}")
+		line=$(printf '  ...      %s: %d min %02d s' "$name" $((s / 60)) $((s % 60)))
+		# A step that prints no "CC" lines (musl's make, configure)
+		# shows its time alone.
+		[ "${n:-0}" -gt 0 ] || [ -n "$want" ] && line="$line, ${n:-0}${want:+/$want} objects"
 		if [ -t 1 ]; then
 			printf '\r%s\033[K' "$line"
 		elif [ $((s - last)) -ge 30 ]; then

@@ -24,6 +24,8 @@ dropbear_LINKS := /usr/sbin/dropbear=dropbearmulti \
 dropbear_SERVICES := sshd
 dropbear_FIREWALL := ssh
 dropbear_HOSTFWD = $(SSH_PORT):22
+# The client side: ssh and ssh-keygen (make ssh, check-net's key login).
+dropbear_HOST_DEPS := openssh-client
 
 DB_OBJ = $(OUT)/dropbear
 DROPBEAR = $(DB_OBJ)/dropbearmulti
@@ -42,7 +44,7 @@ $(DROPBEAR): $(dropbear_TREE_STAMP) $(LINUX_HEADERS_STAMP) $(MUSL_GCC_DEP) $(TOP
 		'#define DROPBEAR_X11FWD 0' > $(DB_OBJ)/localoptions.h
 	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-dropbear.log sh -c '\
 		cd $(DB_OBJ) && \
-		CC="ccache $(MUSL_GCC)" CFLAGS="-Os -isystem $(LINUX_HEADERS)/include" \
+		CC="$(MUSL_CCACHE) $(MUSL_GCC)" CFLAGS="-Os -isystem $(LINUX_HEADERS)/include" \
 		LDFLAGS=-static $(dropbear_TREE)/configure --host=$(MUSL_TRIPLET) \
 			--enable-static --disable-zlib --disable-pam \
 			--disable-lastlog --disable-utmp --disable-utmpx \

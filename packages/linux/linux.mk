@@ -11,3 +11,4 @@ linux_PATCHES := $(sort $(wildcard $(LINUX_PATCH_DIR)/*.patch))
 linux_TARGET = $(KERNEL_IMAGE)
 # The Debian package that ships the default tarball.
 LINUX_PACKAGE := linux-source-6.1
+linux_HOST_DEPS := $(LINUX_PACKAGE)

@@ -7,6 +7,8 @@
 # but x86_64 builds it with its cross compiler (mk/arch.mk).
 musl_SOURCE := debian
 musl_LICENSE := MIT
+# Debian's musl-gcc (built from this source package) for x86_64.
+musl_HOST_DEPS := musl-tools
 MUSL_FROM_SOURCE ?= n
 # The patch series (ARCH other than x86_64: none, mk/arch.mk).
 MUSL_PATCH_DIR ?= $(TOP)/patches/musl
@@ -29,6 +31,17 @@ MUSL_GCC := musl-gcc
 MUSL_GCC_DEP :=
 endif
 
+# ccache in front of $(MUSL_GCC), for the packages that compile with it
+# (CC="$(MUSL_CCACHE) $(MUSL_GCC)").  ccache knows a compiler by its
+# file's mtime and size: right for Debian's /usr/bin/musl-gcc, but a
+# musl-gcc built here is a new file in every clone, and every object
+# would miss (busybox for arm64: 569 misses, 4 min 27 s, in a clone
+# whose musl was built again).  So such a wrapper is known by what it
+# is instead (ccache's compiler_check "string:"): the hash of its specs,
+# with this clone's prefix taken out, and of the real compiler's target
+# and version.  The headers it includes are hashed by ccache anyway.
+MUSL_CCACHE = $(if $(MUSL_GCC_DEP),env CCACHE_COMPILERCHECK=$$(cat $(MUSL_PREFIX)/ccache-compilercheck 2>/dev/null || echo mtime) ccache,ccache)
+
 define musl_RULES
 ifeq ($(MUSL_FROM_SOURCE),y)
 # The wrapper musl-gcc calls plain gcc, or the cross compiler of ARCH
@@ -43,6 +56,9 @@ $(MUSL_GCC): $(musl_TREE_STAMP)
 			--disable-shared CC=$(MUSL_CC) $(if $(CROSS_COMPILE),--target=$(CROSS_COMPILE:-=) CROSS_COMPILE=$(CROSS_COMPILE) --enable-wrapper=gcc) && \
 		$(MAKE) --no-print-directory ARCH=$(MUSL_ARCH) CC="ccache $(MUSL_CC)" WRAPCC_GCC=$(MUSL_CC) -j$(JOBS) && \
 		$(MAKE) --no-print-directory ARCH=$(MUSL_ARCH) WRAPCC_GCC=$(MUSL_CC) install'
+	$(Q){ sed 's|$(MUSL_PREFIX)|@PREFIX@|g' $(MUSL_PREFIX)/lib/musl-gcc.specs && \
+		$(MUSL_CC) -v 2>&1 | grep -E '^(Target|gcc version)'; } | sha256sum | \
+		sed 's/^\([0-9a-f]*\).*/string:musl-gcc-\1/' > $(MUSL_PREFIX)/ccache-compilercheck
 	$(Q)test -x $@
 endif
 endef

@@ -14,6 +14,8 @@ nuttcp_LICENSE := GPL-2.0-only
 nuttcp_DEPENDS := musl
 nuttcp_TARGET = $(NUTTCP)
 nuttcp_FILES = /usr/bin/nuttcp=$(NUTTCP)
+# The host's side of the measurements (check-net, bench-net).
+nuttcp_HOST_DEPS := nuttcp
 
 NUTTCP = $(OUT)/nuttcp/nuttcp
 
@@ -25,7 +27,7 @@ nuttcp: $(NUTTCP)
 $(NUTTCP): $(nuttcp_TREE_STAMP) $(MUSL_GCC_DEP) $(TOP)/packages/nuttcp/nuttcp.mk
 	$(say) NUTTCP "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): static, musl (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-nuttcp.log)"
 	$(Q)mkdir -p $(@D)
-	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-nuttcp.log ccache $(MUSL_GCC) -Os -static -s \
+	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-nuttcp.log $(MUSL_CCACHE) $(MUSL_GCC) -Os -static -s \
 		-o $@.tmp $(nuttcp_TREE)/nuttcp.c
 	$(Q)mv $@.tmp $@
 	$(say) SIZE "nuttcp: $$(stat -c %s $@) bytes"
