@@ -105,7 +105,7 @@ for nic in virtio-net-pci e1000; do
 	TAP_NIC=$nic tap_boot "$work/nuttcp.script" $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work") >/dev/null
 	grep -a '^[TR]X: ' "$work/serial.log" | tr -d '\r' | grep -v 'nuttcp -' >"$work/nuttcp.$nic"
 done
-mbps() { awk -v d="$2" '$1 == d ":" { for (i = 1; i < NF; i++) if ($(i + 1) == "Mbps") print $i }' "$work/nuttcp.$1" | median; }
+mbps() { awk -v d="$2" '$1 == d ":" { for (i = 1; i < NF; i++) if ($(i + 1) == "Mbps") print $i }' "$work/nuttcp.$1" | median | awk '{ printf "%.0f\n", $1 }'; }
 echo "### TCP throughput (nuttcp, Mbit/s; median of $NUTTCP_ROUNDS runs of 3 s)"
 echo
 echo "| NIC | guest -> host | host -> guest |"
