@@ -5,7 +5,8 @@
 # it, so the pristine files are never modified.  A patch that does not
 # apply stops with "error: PATCH does not apply to NAME", patch's output
 # and the reject; TREE is then not made.  Its stamp: TREE/.tinylinux-patched.
-# Used for the kernel (mk/linux.mk) and musl (mk/musl.mk).
+# Used for the kernel (mk/linux.mk) and every package with NAME_PATCHES
+# (mk/package-rules.mk).
 set -eu
 pristine=$1 tree=$2 name=$3 log=$4
 shift 4
