@@ -80,6 +80,18 @@ say = @printf '  %-8s %s\n'
 .DELETE_ON_ERROR:
 .SUFFIXES:
 
+# make -j is safe.  One image's build is one make, whose graph orders
+# every step.  The tests, benchmarks and make shrink run sub-makes for
+# other profiles, INITs and architectures, which share this build
+# directory's sources, headers and host tools: their make runs its own
+# steps one at a time (.NOTPARALLEL), and each sub-make is parallel
+# inside.  The compilers run $(JOBS) jobs anyway (the kernel's, busybox's,
+# musl's makes) and the tests boot TEST_JOBS guests at once
+# (tests/run.sh).  Kernel builds also take a lock (scripts/kbuild.sh).
+ifneq ($(filter check% bench% shrink,$(MAKECMDGOALS)),)
+.NOTPARALLEL:
+endif
+
 .PHONY: all
 all: images
 
@@ -93,6 +105,7 @@ needs = $(foreach v,$(1),$(if $(filter undefined,$(origin $(v))),\
   $(error $(2) uses $(v), which is not set yet: include the file that sets it before $(2) (Makefile))))
 include $(TOP)/mk/deps.mk
 include $(TOP)/mk/linux.mk
+include $(TOP)/mk/launcher.mk
 include $(TOP)/mk/disks.mk
 include $(TOP)/mk/modules.mk
 include $(TOP)/mk/debian.mk
@@ -115,7 +128,7 @@ include $(TOP)/mk/devel.mk
 include $(TOP)/mk/package-rules.mk
 
 .PHONY: images
-images: $(KERNEL_IMAGE) $(INITRAMFS)
+images: $(KERNEL_IMAGE) $(INITRAMFS) $(LAUNCHER)
 	$(say) DONE "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(ARCH_KIMAGE) $$(stat -c %s $(KERNEL_IMAGE)) + initramfs $$(stat -c %s $(INITRAMFS)) bytes in $(IMAGES:$(TOP)/%=%)"
 
 .PHONY: clean distclean help
@@ -139,7 +152,8 @@ help:
 	@echo 'Main targets:'
 	@echo '  run               build what is missing and boot it in QEMU (poweroff to leave)'
 	@echo '  check             all tests (unit, boot, network, reproducibility, bad input)'
-	@echo '  images            build bzImage and initramfs only (the default)'
+	@echo '  images            build bzImage and initramfs only (the default), and images/run-qemu.sh'
+	@echo '  launcher          only images/run-qemu.sh, the image'"'"'s QEMU launcher (docs/launcher.md)'
 	@echo '  bench             measure sizes, boot times, memory, build times'
 	@echo
 	@echo 'Pieces:'
@@ -180,7 +194,7 @@ help:
 	@echo '  sources-drift     the sources that differ from sources.lock'
 	@echo '  check-packages    the package mechanism, the lock and the union'
 	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-packages check-errors'
-	@echo '  check-boot check-kml check-media check-net check-devel check-arch check-repro'
+	@echo '  check-boot check-parallel check-kml check-media check-net check-devel check-arch check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep the sources'
 	@echo '  ccache-stats      where the compiler cache is, its size cap, its hits (shared by all clones)'
@@ -196,6 +210,7 @@ help:
 	@echo '  TEST_JOBS=$(TEST_JOBS)   guests booted at once by a test suite (make check: each suite builds first)'
 	@echo '  CCACHE_DIR=$(if $(CCACHE_DIR),$(CCACHE_DIR),(unset: ~/.cache/ccache))   the compiler cache, shared by every clone'
 	@echo '  KERNEL_CACHE=$(KERNEL_CACHE)   finished kernels, shared by every clone (newest $(KERNEL_CACHE_KEEP); empty: off)'
+	@echo '  STEP_CACHE=$(STEP_CACHE)   kernel configurations and headers, busybox (empty: off)'
 	@echo '  ACCEL=$(ACCEL)   kvm | tcg | auto (boot-test KVM, else TCG)'
 	@echo '  MEM=$(MEM)   guest memory for run'
 	@echo '  RESTRICT=$(RESTRICT)   on: the guest of run reaches only the forwarded port'

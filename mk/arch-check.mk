@@ -4,11 +4,10 @@
 # poweroff.  The host side of the network tests uses x86_64's busybox.
 CHECK_ARCHES ?= arm arm64 riscv64
 arch_images = $(BUILD)/$(1)/images
-# The environment of tests/lib.sh and scripts/bench.sh for one ARCH.
+# The environment of tests/lib.sh and scripts/bench.sh for one ARCH (the
+# images boot through their launcher, beside KERNEL).
 arch_env = ARCH=$(1) KERNEL=$(call arch_images,$(1))/$(KIMAGE_$(1)) \
-	$(if $(KDTB_$(1)),DTB=$(call arch_images,$(1))/$(KDTB_$(1))) \
 	INITRAMFS=$(call arch_images,$(1))/initramfs-tinyinit.cpio.xz \
-	QEMU_CMD="$(QEMU_$(1))" CONSOLE=$(CONSOLE_$(1)) NIC_ARG="$(NICARG_$(1))" \
 	MEM=$(QEMU_MEM) ACCEL=tcg BUSYBOX=$(BUSYBOX) TLEXPECT=$(TLEXPECT) KIMAGE=$(KIMAGE) TOP=$(TOP) \
 	MAKE="$(MAKE)"
 

@@ -37,8 +37,9 @@ KIMAGE_DIR_riscv64 := riscv
 # make their own).
 KDTB_arm := versatile-pb.dtb
 QEMU_x86_64 := qemu-system-x86_64
+QEMU_arm := qemu-system-arm -M versatilepb
 # (versatilepb has a sound chip: no audio back-end, no ALSA noise)
-QEMU_arm := env QEMU_AUDIO_DRV=none qemu-system-arm -M versatilepb
+QEMU_ENV_arm := QEMU_AUDIO_DRV=none
 QEMU_arm64 := qemu-system-aarch64 -M virt -cpu cortex-a57
 # fw_dynamic: QEMU tells OpenSBI where it put the kernel and the device
 # tree.  (fw_jump moves the device tree to a fixed address, 34 MiB into
@@ -54,6 +55,12 @@ CONSOLE_riscv64 := ttyS0
 NICARG_arm := -net nic,netdev=n0,model=smc91c111
 NICARG_arm64 := -device virtio-net-device,netdev=n0
 NICARG_riscv64 := -device virtio-net-device,netdev=n0
+# x86_64: a PC, with a choice of PCI NICs (NIC=, the first is the
+# default), firmware (SeaBIOS, OVMF) that boots disks and ISOs, and KVM
+# when the host has a working one (the host is x86_64).
+NICS_x86_64 := virtio e1000
+PC_x86_64 := y
+KVM_x86_64 := y
 
 KARCH := $(KARCH_$(ARCH))
 CROSS_COMPILE := $(CROSS_$(ARCH))
@@ -61,7 +68,7 @@ ARCH_KIMAGE := $(KIMAGE_$(ARCH))
 ARCH_KIMAGE_PATH := arch/$(KIMAGE_DIR_$(ARCH))/boot/$(ARCH_KIMAGE)
 ARCH_DTB := $(KDTB_$(ARCH))
 ARCH_CONSOLE := $(CONSOLE_$(ARCH))
-ARCH_QEMU := $(QEMU_$(ARCH))
+ARCH_QEMU := $(if $(QEMU_ENV_$(ARCH)),env $(QEMU_ENV_$(ARCH)) )$(QEMU_$(ARCH))
 
 ifneq ($(ARCH),x86_64)
 ifneq ($(PROFILE),default)

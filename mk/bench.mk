@@ -8,9 +8,9 @@ BENCH_SEED ?= 1
 BENCH := $(BUILD)/bench
 
 .PHONY: bench
-bench: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(TLEXPECT)
+bench: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(LAUNCHER) $(TLEXPECT)
 	$(Q)mkdir -p $(BENCH)
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
+	$(Q)accel=$$($(call probe_accel,$(LAUNCHER))) || exit 1; \
 	{ echo "# make bench, $$(date -u +%Y-%m-%d), $$(nproc) CPUs, $$(uname -m), accelerator: $$accel"; echo; \
 	KERNEL=$(KERNEL_IMAGE) INITRAMFS=$(INITRAMFS_TINYINIT) TINYINIT=$(TINYINIT) \
 	BUSYBOX=$(BUSYBOX) TLEXPECT=$(TLEXPECT) ACCEL=$$accel WORK=$(BENCH) BOOTS=$(BOOTS) \
@@ -22,13 +22,13 @@ bench: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(TLEXPECT)
 	t0=$$(date +%s.%N); $(MAKE) --no-print-directory images > $(BENCH)/overlay.log; t1=$$(date +%s.%N); \
 	echo "| rebuild after touching rootfs/etc/profile (steps: $$(awk '{ print $$1 }' $(BENCH)/overlay.log | tr '\n' ' ')) | $$(echo "$$t0 $$t1" | awk '{ printf "%.2f", $$2 - $$1 }') s |"; \
 	rm -rf $(BUILD)/bench-clean; \
-	t0=$$(date +%s.%N); CCACHE_DISABLE=1 $(MAKE) --no-print-directory OUT=$(BUILD)/bench-clean images >/dev/null; t1=$$(date +%s.%N); \
+	t0=$$(date +%s.%N); CCACHE_DISABLE=1 $(MAKE) --no-print-directory OUT=$(BUILD)/bench-clean KERNELS=$(BUILD)/bench-clean/kernels KERNEL_CACHE= STEP_CACHE= images >/dev/null; t1=$$(date +%s.%N); \
 	echo "| clean build, no ccache (kernel, busybox, init, initramfs) | $$(echo "$$t0 $$t1" | awk '{ printf "%.0f", $$2 - $$1 }') s |"; \
 	rm -rf $(BUILD)/bench-clean; \
 	} | tee -a $(BENCH)/report.md
 ifeq ($(BENCH_SEED),1)
 	$(Q)t0=$$(date +%s); $(MAKE) --no-print-directory PROFILE=x86_64-defconfig linux; t1=$$(date +%s); \
-	accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel); \
+	accel=$$($(call probe_accel,$(LAUNCHER))); \
 	{ echo; KERNEL=$(BUILD)/x86_64-defconfig/images/bzImage INITRAMFS=$(INITRAMFS_TINYINIT) \
 	BUSYBOX=$(BUSYBOX) TLEXPECT=$(TLEXPECT) ACCEL=$$accel WORK=$(BENCH) BOOTS=$(BOOTS) \
 	LABEL="x86_64_defconfig, same source, same initramfs" $(TOP)/scripts/bench.sh; \

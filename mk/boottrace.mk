@@ -30,13 +30,13 @@ check-unit: $(BOOTTRACE_TEST)
 
 .PHONY: boot-trace
 # Always the tinyinit image: its "init: userspace up" ends the timeline.
-boot-trace: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(TLEXPECT) $(BOOTTRACE)
+boot-trace: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(LAUNCHER) $(TLEXPECT) $(BOOTTRACE)
 	$(Q)rm -rf $(BOOTTRACE_DIR) && mkdir -p $(BOOTTRACE_DIR)
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
+	$(Q)accel=$$($(call probe_accel,$(LAUNCHER))) || exit 1; \
 	echo "  TRACE    $(PROFILE), tinyinit, $$accel, -m $(MEM): $(BOOTTRACE_APPEND)"; \
 	$(TLEXPECT) -l $(BOOTTRACE_DIR)/serial.log -a "Kernel panic" $(BOOTTRACE_SCRIPT) -- \
-		$(call qemu_boot,$(INITRAMFS_TINYINIT),$(BOOTTRACE_APPEND) $(APPEND)) \
-		-accel $$accel -serial stdio -netdev user,id=n0,restrict=on -device $(NIC_$(NIC)),netdev=n0 \
+		$(LAUNCHER) --accel $$accel -m $(MEM) --serial stdio --initrd $(INITRAMFS_TINYINIT) \
+		--append "$(strip $(BOOTTRACE_APPEND) $(APPEND))" --netdev restrict=on --nic $(NIC) \
 		> $(BOOTTRACE_DIR)/marks
 	$(Q)$(BOOTTRACE) -n $(TRACE_ROWS) -m $(KOBJ)/System.map -t $(BOOTTRACE_DIR)/marks \
 		$(BOOTTRACE_DIR)/serial.log > $(BOOTTRACE_DIR)/report.txt.tmp

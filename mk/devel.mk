@@ -19,7 +19,7 @@ devel-images: $(TLEXPECT)
 	$(Q)$(MAKE) --no-print-directory PROFILE=default OUT=$(BUILD)/default oci
 
 check-devel: devel-images
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(DEVEL_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
+	$(Q)accel=$$($(call probe_accel,$(DEVEL_OUT)/images/run-qemu.sh)) || exit 1; \
 	echo "  TEST     development system ($$accel, -m $(DEVEL_MEM), logs in $(TESTLOGS:$(TOP)/%=%)/devel)"; \
 	$(devel_env) TESTLOGS=$(TESTLOGS)/devel \
 	$(TOP)/tests/run.sh check-devel $(sort $(wildcard $(TOP)/tests/devel/*.sh))
@@ -28,6 +28,6 @@ check-devel: devel-images
 # the guest, a module's load and unload (scripts/bench-devel.sh).
 bench-devel: devel-images
 	$(Q)mkdir -p $(BENCH)
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(DEVEL_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
+	$(Q)accel=$$($(call probe_accel,$(DEVEL_OUT)/images/run-qemu.sh)) || exit 1; \
 	$(devel_env) TESTLOGS=$(BENCH) BOOTS=$(BOOTS) $(TOP)/scripts/bench-devel.sh | tee $(BENCH)/devel.md
 	@echo "report: $(BENCH:$(TOP)/%=%)/devel.md"

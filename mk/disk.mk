@@ -11,14 +11,12 @@ DISK_ROOT_MB ?= 32
 FIRMWARE ?= bios
 # The screen: none (serial console only), or gtk, sdl, vnc=:0 ... to see VGA.
 QEMU_DISPLAY ?= none
-OVMF_CODE := /usr/share/OVMF/OVMF_CODE_4M.fd
-OVMF_VARS := /usr/share/OVMF/OVMF_VARS_4M.fd
 ifeq ($(filter bios uefi,$(FIRMWARE)),)
 $(error FIRMWARE must be bios or uefi, not '$(FIRMWARE)')
 endif
 
 .PHONY: disk run-disk
-disk: $(DISK_IMAGE)
+disk: $(DISK_IMAGE) $(LAUNCHER)
 
 $(DISK_IMAGE): $(KERNEL_IMAGE) $(ROOTFS_LIST) $(DEBIAN_TAR) $(TOP)/scripts/mkdisk.sh $(TOP)/scripts/populate.sh $(TOP)/mk/disk.mk | $(DEPS_STAMP)
 	$(Q)grep -q '^CONFIG_BLOCK=y' $(KCONFIG) && grep -q '^CONFIG_EXT4_FS=y' $(KCONFIG) || \
@@ -33,7 +31,7 @@ $(DISK_IMAGE): $(KERNEL_IMAGE) $(ROOTFS_LIST) $(DEBIAN_TAR) $(TOP)/scripts/mkdis
 # BIOS and UEFI, CD-ROM and disk.
 ISO_IMAGE := $(IMAGES)/tinylinux.iso
 .PHONY: iso run-iso
-iso: $(ISO_IMAGE)
+iso: $(ISO_IMAGE) $(LAUNCHER)
 
 $(ISO_IMAGE): $(KERNEL_IMAGE) $(INITRAMFS) $(TOP)/scripts/mkiso.sh $(TOP)/mk/disk.mk | $(DEPS_STAMP)
 	$(say) ISO "$(PROFILE): kernel + initramfs, BIOS and UEFI, CD and disk -> $(@:$(TOP)/%=%)"
@@ -41,28 +39,20 @@ $(ISO_IMAGE): $(KERNEL_IMAGE) $(INITRAMFS) $(TOP)/scripts/mkiso.sh $(TOP)/mk/dis
 	$(Q)CMDLINE="$(APPEND)" $(TOP)/scripts/mkiso.sh $@ $(KERNEL_IMAGE) $(INITRAMFS) $(OUT)/iso
 	$(say) SIZE "iso: $$(stat -c %s $@) bytes"
 
-# The firmware's variables are written at run time: each boot gets a copy.
-qemu_firmware_bios :=
-qemu_firmware_uefi = -drive if=pflash,format=raw,readonly=on,file=$(OVMF_CODE) \
-	-drive if=pflash,format=raw,file=$(OUT)/OVMF_VARS.fd
-
-# $(call qemu_pc,WHAT,MEDIUM): boot QEMU's pc machine through FIRMWARE
-# from MEDIUM (QEMU's drive arguments), with the VGA screen, the serial
-# console, the network of make run and the data disks of DISKS.
+# $(call qemu_pc,WHAT,MEDIUM): boot the PC through FIRMWARE from MEDIUM
+# (the launcher's --disk or --iso), with the VGA screen, the serial
+# console, the network of make run and the data disks of DISKS.  OVMF's
+# variables are written at run time: each boot gets a copy in $(OUT).
 define qemu_pc
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
-	$(if $(filter uefi,$(FIRMWARE)),cp $(OVMF_VARS) $(OUT)/OVMF_VARS.fd;) \
+	$(Q)accel=$$($(call probe_accel,$(LAUNCHER))) || exit 1; \
 	$(disks_prepare) \
 	echo "  QEMU     $(PROFILE) $(1), $(FIRMWARE), $$accel, -m $(MEM); 'poweroff' ends QEMU, Ctrl-A X kills it"; \
-	exec $(QEMU) -nodefaults -no-user-config -no-reboot -m $(MEM) -accel $$accel \
-		-M pc $(qemu_firmware_$(FIRMWARE)) -vga std -display $(QEMU_DISPLAY) -serial mon:stdio \
-		$(2) $(qemu_net) $$disks
+	exec $(LAUNCHER) --accel $$accel -m $(MEM) --firmware $(FIRMWARE) --state $(OUT) \
+		--display $(QEMU_DISPLAY) $(2) $(qemu_net) -- $$disks
 endef
 
-disk_drive := -drive file=$(DISK_IMAGE),format=raw,if=none,id=root \
-	-device virtio-blk-pci,drive=root,bootindex=0
-run-disk: $(DISK_IMAGE)
-	$(call qemu_pc,disk,$(disk_drive))
+run-disk: $(DISK_IMAGE) $(LAUNCHER)
+	$(call qemu_pc,disk,--disk $(DISK_IMAGE))
 
 # make run-iso: boot the ISO as a CD-ROM (ISO_AS=cd) or as a disk
 # (ISO_AS=disk, the way a USB stick would be), under FIRMWARE=bios|uefi.
@@ -70,11 +60,9 @@ ISO_AS ?= cd
 ifeq ($(filter cd disk,$(ISO_AS)),)
 $(error ISO_AS must be cd or disk, not '$(ISO_AS)')
 endif
-iso_drive_cd := -drive file=$(ISO_IMAGE),format=raw,if=none,id=cd,media=cdrom,readonly=on \
-	-device ide-cd,drive=cd,bootindex=0
-iso_drive_disk := -drive file=$(ISO_IMAGE),format=raw,if=none,id=root,readonly=on \
-	-device virtio-blk-pci,drive=root,bootindex=0
-run-iso: $(ISO_IMAGE)
+iso_drive_cd := --iso $(ISO_IMAGE)
+iso_drive_disk := --iso-disk $(ISO_IMAGE)
+run-iso: $(ISO_IMAGE) $(LAUNCHER)
 	$(call qemu_pc,ISO as a $(ISO_AS),$(iso_drive_$(ISO_AS)))
 
 # check-media: the media tests (tests/media) on the pc profile's images,
@@ -88,13 +76,13 @@ PC_MEM := $(shell sed -n 's/^QEMU_MEM := //p' $(TOP)/configs/profiles/pc.mk)
 media_env = MAKE="$(MAKE)" TOP=$(TOP) PC_OUT=$(PC_OUT) DISK=$(PC_OUT)/images/disk.img \
 	ISO=$(PC_OUT)/images/tinylinux.iso BUSYBOX=$(PC_OUT)/busybox/busybox \
 	DISKS="$$(cat $(PC_OUT)/disks.spec)" TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(PC_MEM) \
-	OVMF_CODE=$(OVMF_CODE) OVMF_VARS=$(OVMF_VARS)
+	LAUNCHER=$(PC_OUT)/images/run-qemu.sh
 .PHONY: check-media pc-media
 pc-media: $(TLEXPECT)
 	$(Q)$(MAKE) --no-print-directory PROFILE=pc OUT=$(PC_OUT) disk data-disks iso
 
 check-media: pc-media
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(PC_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
+	$(Q)accel=$$($(call probe_accel,$(PC_OUT)/images/run-qemu.sh)) || exit 1; \
 	echo "  TEST     disk images ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/media-*)"; \
 	export $(media_env); \
 	for fw in bios uefi; do \
@@ -108,7 +96,7 @@ KILL_ROUNDS ?= 10
 .PHONY: bench-media
 bench-media: pc-media
 	$(Q)mkdir -p $(BENCH)
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(PC_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
+	$(Q)accel=$$($(call probe_accel,$(PC_OUT)/images/run-qemu.sh)) || exit 1; \
 	$(media_env) TESTLOGS=$(BENCH) BOOTS=$(BOOTS) KILL_ROUNDS=$(KILL_ROUNDS) \
 	$(TOP)/scripts/bench-media.sh | tee $(BENCH)/media.md
 	@echo "report: $(BENCH:$(TOP)/%=%)/media.md"

@@ -18,7 +18,7 @@ kml-images: $(TLEXPECT) $(HOST)/boottrace
 #    and applets run in ring 0.  3. The boot tests with the kml kernel and
 #    the default image: nothing changes for programs outside /trusted.
 check-kml: kml-images
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KML_KERNEL) $(BUILD)/accel) || exit 1; \
+	$(Q)accel=$$($(call probe_accel,$(dir $(KML_KERNEL))run-qemu.sh)) || exit 1; \
 	echo "  TEST     Kernel Mode Linux ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/kml*)"; \
 	export KERNEL=$(KML_KERNEL) BUSYBOX=$(DEFAULT_OUT)/busybox/busybox \
 		TLEXPECT=$(TLEXPECT) BOOTTRACE=$(BOOTTRACE) ACCEL=$$accel MEM=$(QEMU_MEM) MAKE="$(MAKE)" TOP=$(TOP); \
@@ -34,7 +34,7 @@ check-kml: kml-images
 
 bench-kml: kml-images
 	$(Q)mkdir -p $(BUILD)/bench
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KML_KERNEL) $(BUILD)/accel) || exit 1; \
+	$(Q)accel=$$($(call probe_accel,$(dir $(KML_KERNEL))run-qemu.sh)) || exit 1; \
 	KERNEL=$(KML_KERNEL) INITRAMFS=$(KML_OUT)/images/initramfs-tinyinit.cpio.xz \
 	TLEXPECT=$(TLEXPECT) ACCEL=$$accel WORK=$(BUILD)/bench \
 	$(TOP)/scripts/bench-kml.sh | tee $(BUILD)/bench/kml.md

@@ -58,6 +58,19 @@ LINUX_OBJ_DIR ?=
 # settings) changes the key.  Its size: about 100-150 MB a kernel.
 KERNEL_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/tinylinux/kernels
 KERNEL_CACHE_KEEP ?= 16
+# The small steps every clone would repeat (scripts/stepcache.sh): the
+# kernel's configuration, its UAPI headers, busybox's configuration and
+# binary, kept under a key made of every input of the step (empty: off;
+# a kernel tree the user owns is never cached).  $(call step_key,FILES,
+# WORDS), in a recipe: the key, from the files' contents and the words,
+# with this clone's path taken out.
+STEP_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/tinylinux/steps
+STEPCACHE = STEP_CACHE=$(if $(LINUX_FORCE),,$(STEP_CACHE)) $(TOP)/scripts/stepcache.sh
+step_key = $$({ sha256sum $(1) | cut -d' ' -f1; echo "$(2)"; } | sed 's|$(TOP)|@TOP@|g' | sha256sum | cut -c1-16)
+# What identifies the kernel's source (the tarball's sha256, the patch
+# series) and the compilers, in a recipe.
+LINUX_ID = $(LINUX_SRC_ID) $(LINUX_PATCH_ID) $(KARCH)
+CC_ID = $$($(CROSS_COMPILE)gcc --version | head -n 1) $$(gcc --version | head -n 1)
 KCONFIG_DIR := $(OUT)/linux-config
 KOBJ := $(OUT)/linux
 # The starting point of the configuration (a profile may choose another).
@@ -117,20 +130,27 @@ endif
 KCONFIG := $(KCONFIG_DIR)/.config
 $(KCONFIG): $(LINUX_FRAGMENT_FILES) $(LINUX_UNPACKED) $(TOP)/configs/profiles/$(PROFILE).mk $(TOP)/mk/linux.mk
 	$(Q)[ -f $(LINUX_TREE)/Kconfig ] || { echo "error: LINUX_SRC=$(LINUX_SRC) is not a kernel source tree (no Kconfig)" >&2; exit 1; }
-	$(say) KCONFIG "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(LINUX_BASE)$(if $(strip $(LINUX_FRAGMENT_FILES)), + $(notdir $(LINUX_FRAGMENT_FILES)))"
 	$(Q)mkdir -p $(KCONFIG_DIR)
-	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-linux-config.log sh -c '\
+	$(Q)key=$(call step_key,$(LINUX_FRAGMENT_FILES) $(TOP)/mk/linux.mk,$(LINUX_BASE) $(LINUX_FRAGMENT_FILES) $(LINUX_ID) $(CC_ID)); \
+	what="$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(LINUX_BASE)$(if $(strip $(LINUX_FRAGMENT_FILES)), + $(notdir $(LINUX_FRAGMENT_FILES)))"; \
+	if $(STEPCACHE) get linux-config-$(ARCH) $$key $(KCONFIG_DIR) .config; then \
+		printf '  %-8s %s\n' KCONFIG "$$what (step cache)"; \
+	else \
+		printf '  %-8s %s\n' KCONFIG "$$what"; \
+		$(LOGRUN) $(LOGS)/$(LOGTAG)-linux-config.log sh -c '\
 		$(KMAKE_CONF) $(LINUX_BASE) && \
 		if [ -n "$(strip $(LINUX_FRAGMENT_FILES))" ]; then \
-		cd $(LINUX_TREE) && MAKEFLAGS= ARCH=$(KARCH) CROSS_COMPILE=$(CROSS_COMPILE) scripts/kconfig/merge_config.sh -n -O $(KCONFIG_DIR) $(KCONFIG) $(LINUX_FRAGMENT_FILES); fi'
-	$(Q)$(TOP)/scripts/check-config.sh $@ $(LINUX_FRAGMENT_FILES) || { rm -f $@; exit 1; }
+		cd $(LINUX_TREE) && MAKEFLAGS= ARCH=$(KARCH) CROSS_COMPILE=$(CROSS_COMPILE) scripts/kconfig/merge_config.sh -n -O $(KCONFIG_DIR) $(KCONFIG) $(LINUX_FRAGMENT_FILES); fi' && \
+		$(TOP)/scripts/check-config.sh $@ $(LINUX_FRAGMENT_FILES) && \
+		$(STEPCACHE) put linux-config-$(ARCH) $$key $(KCONFIG_DIR) .config || { rm -f $@; exit 1; }; \
+	fi
 	$(Q)cp $@ $@.fragments
 	$(Q)touch $@ # kconfig leaves an unchanged .config as it was
 
 .PHONY: linux linux-config linux-menuconfig linux-savefragment FORCE
 FORCE:
 linux-config: $(KCONFIG)
-linux: $(KERNEL_IMAGE)
+linux: $(KERNEL_IMAGE) $(LAUNCHER)
 
 # With CONFIG_MODULES (the devel profile), "modules" too: it writes
 # Module.symvers, which out-of-tree modules are checked against.
@@ -170,10 +190,16 @@ HDR_SUFFIX := $(if $(filter-out x86_64,$(ARCH)),-$(ARCH))
 LINUX_HEADERS := $(BUILD)/linux-headers$(HDR_SUFFIX)
 LINUX_HEADERS_STAMP := $(STAMPS)/linux-headers$(HDR_SUFFIX)
 $(LINUX_HEADERS_STAMP): $(LINUX_UNPACKED)
-	$(say) HEADERS "installing kernel UAPI headers -> $(LINUX_HEADERS:$(TOP)/%=%)"
-	$(Q)mkdir -p $(BUILD)/linux-headers-obj$(HDR_SUFFIX)
-	$(Q)$(LOGRUN) $(LOGS)/linux-headers$(HDR_SUFFIX).log $(MAKE) --no-print-directory -C $(LINUX_TREE) O=$(BUILD)/linux-headers-obj$(HDR_SUFFIX) \
-		ARCH=$(KARCH) INSTALL_HDR_PATH=$(LINUX_HEADERS) headers_install
+	$(Q)key=$(call step_key,$(TOP)/mk/linux.mk,$(LINUX_ID)); \
+	if $(STEPCACHE) get linux-headers-$(ARCH) $$key $(LINUX_HEADERS) include; then \
+		printf '  %-8s %s\n' HEADERS "kernel UAPI headers -> $(LINUX_HEADERS:$(TOP)/%=%) (step cache)"; \
+	else \
+		printf '  %-8s %s\n' HEADERS "installing kernel UAPI headers -> $(LINUX_HEADERS:$(TOP)/%=%)"; \
+		mkdir -p $(BUILD)/linux-headers-obj$(HDR_SUFFIX) && \
+		$(LOGRUN) $(LOGS)/linux-headers$(HDR_SUFFIX).log $(MAKE) --no-print-directory -C $(LINUX_TREE) O=$(BUILD)/linux-headers-obj$(HDR_SUFFIX) \
+			ARCH=$(KARCH) INSTALL_HDR_PATH=$(LINUX_HEADERS) headers_install && \
+		$(STEPCACHE) put linux-headers-$(ARCH) $$key $(LINUX_HEADERS) include || exit 1; \
+	fi
 	$(Q)mkdir -p $(@D) && touch $@
 
 # gen_init_cpio, the kernel's own initramfs packer, built for the host.

@@ -20,7 +20,7 @@ server-images: $(TLEXPECT)
 	$(Q)$(MAKE) --no-print-directory PROFILE=server OUT=$(SERVER_OUT) images
 
 check-net: server-images $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX)
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(SERVER_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
+	$(Q)accel=$$($(call probe_accel,$(SERVER_OUT)/images/run-qemu.sh)) || exit 1; \
 	echo "  TEST     networked system ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/net)"; \
 	$(net_env) TESTLOGS=$(TESTLOGS)/net \
 	$(TOP)/tests/run.sh check-net $(sort $(wildcard $(TOP)/tests/net/*.sh))
@@ -38,7 +38,7 @@ ssh:
 .PHONY: bench-net
 bench-net: server-images $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT)
 	$(Q)mkdir -p $(BENCH)
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(SERVER_OUT)/images/bzImage $(BUILD)/accel) || exit 1; \
+	$(Q)accel=$$($(call probe_accel,$(SERVER_OUT)/images/run-qemu.sh)) || exit 1; \
 	echo "  BENCH    server profile ($$accel, BOOTS=$(BOOTS))"; \
 	$(net_env) TESTLOGS=$(BENCH) BOOTS=$(BOOTS) $(TOP)/scripts/bench-net.sh | tee $(BENCH)/net.md
 	@echo "report: $(BENCH:$(TOP)/%=%)/net.md"

@@ -1,11 +1,16 @@
-# Booting the images in QEMU.
+# Booting the images in QEMU: make run calls the image's launcher,
+# $(IMAGES)/run-qemu.sh (mk/launcher.mk), with the choices below.
 #
-# ACCEL=auto probes KVM by booting our kernel under it (scripts/accel.sh),
-# and falls back to TCG.  Networking is QEMU's user mode (slirp): the guest is 10.0.2.15,
-# the host is reachable as 10.0.2.2, and PORT on 127.0.0.1 is forwarded to
-# the guest's port 80.  -no-reboot makes a guest reboot (and poweroff, see
-# tinyinit) end QEMU with status 0.
+# ACCEL=auto probes KVM by booting our kernel under it (the launcher's
+# --probe), and falls back to TCG.  Networking is QEMU's user mode
+# (slirp): the guest is 10.0.2.15, the host is reachable as 10.0.2.2,
+# and PORT on 127.0.0.1 is forwarded to the guest's port 80 (and each
+# package's NAME_HOSTFWD, dropbear's SSH).  The guest's poweroff ends
+# QEMU with status 0.
 ACCEL ?= auto
+ifeq ($(filter auto kvm tcg,$(ACCEL)),)
+$(error ACCEL must be auto, kvm or tcg, not '$(ACCEL)')
+endif
 MEM ?= $(QEMU_MEM)
 NIC ?= virtio
 PORT ?= 8080
@@ -16,7 +21,6 @@ RESTRICT ?= off
 ifeq ($(filter on off,$(RESTRICT)),)
 $(error RESTRICT must be on or off, not '$(RESTRICT)')
 endif
-QEMU := $(ARCH_QEMU)
 # NET=tap: the guest on our test network instead (scripts/testnet.sh: a
 # namespace with a bridge, dnsmasq for DHCP and DNS of test.lan, and a web
 # server at www.test.lan); root needed, nothing outside the namespace is
@@ -28,29 +32,18 @@ endif
 TESTNET_NS := tinylinux
 TESTNET_DIR := $(BUILD)/testnet
 
-NIC_virtio := virtio-net-pci
-NIC_e1000 := e1000
-ifeq ($(NIC_$(NIC)),)
+ifeq ($(filter virtio e1000,$(NIC)),)
 $(error unknown NIC '$(NIC)': choose virtio or e1000)
 endif
-# x86_64 has a choice of PCI NICs; the other boards have their own.
-NIC_ARG := $(if $(NICARG_$(ARCH)),$(NICARG_$(ARCH)),-device $(NIC_$(NIC))$(comma)netdev=n0)
-
-# $(call qemu_boot,INITRAMFS,KERNEL ARGUMENTS): QEMU booting this profile's
-# kernel on the serial console (make run, make boot-trace).
-qemu_boot = $(QEMU) -nodefaults -no-user-config -display none -no-reboot \
-	-m $(MEM) -kernel $(KERNEL_IMAGE) $(if $(KERNEL_DTB),-dtb $(KERNEL_DTB)) -initrd $(1) \
-	-append "console=$(ARCH_CONSOLE) $(2)"
 
 # The guest's network for make run and make run-disk: user mode, PORT on
 # the host's 127.0.0.1 forwarded to the guest's port 80.
 ifeq ($(NET),tap)
-qemu_net = -netdev tap,id=n0,ifname=tltap0,script=no,downscript=no $(NIC_ARG)
+qemu_net = --net tap --nic $(NIC)
 qemu_wrap = env BUSYBOX=$(BUSYBOX) $(TOP)/scripts/testnet.sh run $(TESTNET_NS) $(TESTNET_DIR)
 qemu_where = test network (namespace $(TESTNET_NS): DHCP, DNS test.lan, http://www.test.lan/ serves $(TESTNET_DIR:$(TOP)/%=%)/www)
 else
-qemu_net = -netdev user,id=n0,restrict=$(RESTRICT),hostfwd=tcp:127.0.0.1:$(PORT)-:80$(foreach f,$(PACKAGE_HOSTFWD),$(comma)hostfwd=tcp:127.0.0.1:$(subst :,-:,$(f))) \
-	$(NIC_ARG)
+qemu_net = --netdev restrict=$(RESTRICT) --fwd $(PORT):80 $(foreach f,$(PACKAGE_HOSTFWD),--fwd $(f)) --nic $(NIC)
 qemu_wrap =
 qemu_where = 127.0.0.1:$(PORT) -> guest port 80$(foreach f,$(PACKAGE_HOSTFWD),$(comma) 127.0.0.1:$(subst :, -> ,$(f)))$(if $(filter dropbear,$(PACKAGES)), (make ssh))
 endif
@@ -63,10 +56,11 @@ RUN_MEDIUM ?= initramfs
 ifeq ($(RUN_MEDIUM),disk)
 run: run-disk
 else
-run: $(KERNEL_IMAGE) $(INITRAMFS) $(if $(filter tap,$(NET)),$(BUSYBOX))
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
+run: $(KERNEL_IMAGE) $(INITRAMFS) $(LAUNCHER) $(if $(filter tap,$(NET)),$(BUSYBOX))
+	$(Q)accel=$$($(call probe_accel,$(LAUNCHER))) || exit 1; \
 	$(disks_prepare) \
 	echo "  QEMU     $(PROFILE), $(ARCH), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(if $(NICARG_$(ARCH)),the board's,$(NIC)); $(qemu_where)"; \
-	echo "           'poweroff' in the guest (as root) ends QEMU; Ctrl-A X kills it."; \
-	exec $(qemu_wrap) $(call qemu_boot,$(INITRAMFS),$(APPEND)) -accel $$accel -serial mon:stdio $(qemu_net) $$disks
+	echo "           $(LAUNCHER:$(TOP)/%=%) boots it; 'poweroff' in the guest (as root) ends QEMU; Ctrl-A X kills it."; \
+	exec $(qemu_wrap) $(LAUNCHER) --accel $$accel -m $(MEM) --initrd $(INITRAMFS) \
+		$(if $(APPEND),--append "$(APPEND)") $(qemu_net) -- $$disks
 endif

@@ -27,7 +27,7 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 # suite's time, the kernels built, ccache's hits and the total at the
 # end; a failed suite does not stop the rest).  Inside a suite the guests
 # run TEST_JOBS at a time (tests/run.sh); TEST_JOBS=1 runs one at a time.
-CHECK_SUITES := style unit kimage size fuzz config packages errors boot kml media net devel arch repro
+CHECK_SUITES := style unit kimage size fuzz config packages errors boot parallel kml media net devel arch repro
 TEST_JOBS ?= $(JOBS)
 export TEST_JOBS
 .PHONY: check check-unit check-config check-packages check-boot check-repro check-errors check-style
@@ -57,35 +57,45 @@ BOOT_TESTS := $(sort $(wildcard $(TOP)/tests/boot/*.sh))
 # The boot tests that boot the images they are given: make-run.sh boots
 # the default build through "make run" itself (check-kml, make shrink).
 IMAGE_BOOT_TESTS := $(filter-out %/make-run.sh,$(BOOT_TESTS))
-check-boot: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX) $(TLEXPECT) $(HOST)/boottrace
-	$(Q)accel=$$($(TOP)/scripts/accel.sh $(ACCEL) $(KERNEL_IMAGE) $(BUILD)/accel) || exit 1; \
+check-boot: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX) $(LAUNCHER) $(TLEXPECT) $(HOST)/boottrace
+	$(Q)accel=$$($(call probe_accel,$(LAUNCHER))) || exit 1; \
 	echo "  TEST     boot tests ($$accel, -m $(MEM), logs in $(TESTLOGS:$(TOP)/%=%))"; \
 	KERNEL=$(KERNEL_IMAGE) INITRAMFS=$(INITRAMFS_TINYINIT) \
 	INITRAMFS_BUSYBOX=$(INITRAMFS_BUSYBOX) BUSYBOX=$(BUSYBOX) \
 	TLEXPECT=$(TLEXPECT) BOOTTRACE=$(BOOTTRACE) ACCEL=$$accel MEM=$(MEM) TESTLOGS=$(TESTLOGS) MAKE="$(MAKE)" TOP=$(TOP) \
 	$(TOP)/tests/run.sh check-boot $(BOOT_TESTS)
 
+# make -j is safe (tests/parallel.sh): make -j4 check-boot in a scratch
+# output directory gives the same results and the same images.
+.PHONY: check-parallel
+check-parallel: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX)
+	$(say) TEST "make -j4 check-boot in a scratch output directory"
+	$(Q)MAKE="$(MAKE)" TOP=$(TOP) TESTLOGS=$(TESTLOGS) DEFAULT_OUT=$(OUT) $(TOP)/tests/parallel.sh
+
 # Reproducibility: a second clean build in another directory must give
 # bit-identical images.  Its kernel is built again in an object directory
 # of its own (not the shared one of $(KERNELS), nor a copy from the
-# kernel cache), through ccache: ccache makes it cheaper, not different.  (The repro directories sit beside the
-# others, at the same depth: ccache's base_dir makes the paths relative.)
+# kernel cache), through ccache: ccache makes it cheaper, not different.
+# Its configurations and busybox are made again too, not taken from the
+# step cache.  (The repro directories sit beside the others, at the same
+# depth: ccache's base_dir makes the paths relative.)
 REPRO_OUT := $(BUILD)/$(PROFILE)-repro
 REPRO_KERNELS := $(BUILD)/$(PROFILE)-repro-kernels
 check-repro: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT)
 	$(say) TEST "reproducibility: clean rebuild in $(REPRO_OUT:$(TOP)/%=%)"
 	$(Q)rm -rf $(REPRO_OUT) $(REPRO_KERNELS)
-	$(Q)$(MAKE) --no-print-directory OUT=$(REPRO_OUT) KERNELS=$(REPRO_KERNELS) KERNEL_CACHE= images >/dev/null
+	$(Q)$(MAKE) --no-print-directory OUT=$(REPRO_OUT) KERNELS=$(REPRO_KERNELS) KERNEL_CACHE= STEP_CACHE= images >/dev/null
 	$(Q)cmp $(KERNEL_IMAGE) $(REPRO_OUT)/images/bzImage && \
 	cmp $(INITRAMFS_TINYINIT) $(REPRO_OUT)/images/initramfs-tinyinit.cpio.xz && \
 	echo "  PASS     bzImage and initramfs are bit-identical ($$(sha256sum < $(KERNEL_IMAGE) | cut -c1-16)..., $$(sha256sum < $(INITRAMFS_TINYINIT) | cut -c1-16)...)"
 	$(Q)rm -rf $(REPRO_OUT) $(REPRO_KERNELS)
 
 check-config: $(KCONFIG)
-	$(say) TEST "configuration tools (savefragment, check-config, patch series, kernel builds)"
+	$(say) TEST "configuration tools (savefragment, check-config, patch series, kernel builds, step cache)"
 	$(Q)TOP=$(TOP) KCONFIG=$(KCONFIG) LINUX_TREE=$(LINUX_TREE) TESTLOGS=$(TESTLOGS) \
 		BUILD=$(BUILD) MAKE="$(MAKE)" $(TOP)/tests/config.sh
 	$(Q)TOP=$(TOP) TESTLOGS=$(TESTLOGS) $(TOP)/tests/kbuild.sh
+	$(Q)TOP=$(TOP) TESTLOGS=$(TESTLOGS) $(TOP)/tests/stepcache.sh
 
 # Packages and sources.lock (tests/packages.sh): a scratch copy of the
 # tree builds its initramfs with this build's sources.

@@ -41,10 +41,8 @@ tcp3="$r3 nc -l -p 5000 >/dev/null & $listening; $r3 dd if=/dev/zero bs=64 count
 	done
 } >"$WORK/kml-script"
 "$TLEXPECT" -l "$WORK/kml-serial.log" -a "Kernel panic" "$WORK/kml-script" -- \
-	qemu-system-x86_64 -nodefaults -no-user-config -display none -no-reboot \
-	-accel "$ACCEL" -m 128M -serial stdio -kernel "$KERNEL" \
-	-initrd "$INITRAMFS" -append "console=ttyS0" \
-	-netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0 >/dev/null
+	"$(dirname "$KERNEL")/run-qemu.sh" --accel "$ACCEL" -m 128M --serial stdio \
+	--initrd "$INITRAMFS" --netdev restrict=on >/dev/null
 
 log=$WORK/kml-serial.log
 # field "BENCH name N ns (CPL c)" -> N for the given name and CPL

@@ -2,7 +2,7 @@
 # bench-media.sh: each boot medium's size and time to userspace, and the
 # kill-during-writes test repeated KILL_ROUNDS times (make bench-media,
 # docs/benchmarks.md).  Prints a Markdown report; asserts nothing.
-#   env: DISK DISKS ISO TOP TLEXPECT ACCEL MEM OVMF_CODE OVMF_VARS
+#   env: DISK DISKS ISO TOP TLEXPECT ACCEL MEM LAUNCHER
 #        TESTLOGS BOOTS KILL_ROUNDS
 . "$TOP/tests/lib.sh"
 set +e

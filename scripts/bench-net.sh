@@ -49,8 +49,7 @@ expect tinylinux login:
 mark login
 S
 for i in $(seq "$BOOTS"); do
-	boot "$work/user.script" -netdev user,id=n0,restrict=on \
-		-device virtio-net-pci,netdev=n0 >"$work/user.$i"
+	boot "$work/user.script" --netdev restrict=on >"$work/user.$i"
 done
 m() { cat "$work"/$1.* | awk -v k="$2" '$1 == k { print $2 }' | median; }
 
@@ -73,8 +72,8 @@ opts="-i $BUILD_KEY -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHos
 		echo "run s=\$(date +%s.%N); ssh $opts tiny@127.0.0.1 true && echo \"SSHTIME \$(echo \"\$(date +%s.%N) - \$s\" | bc)\" >> $work/ssh.times"
 	done
 } >"$work/ssh.script"
-boot "$work/ssh.script" -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$port-:22" \
-	-device virtio-net-pci,netdev=n0 $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work") >/dev/null
+boot "$work/ssh.script" --netdev "restrict=on,hostfwd=tcp:127.0.0.1:$port-:22" \
+	-- $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work") >/dev/null
 echo "### SSH"
 echo
 echo "ssh from the host with the build's key, through QEMU's forwarded port,"
@@ -87,7 +86,7 @@ echo
 # host-to-guest direction: the firewall lets nothing in).
 in_ns nuttcp -S --nofork -P 5000 -p 5001 >"$work/nuttcp-server.log" 2>&1 &
 pids="$pids $!"
-for nic in virtio-net-pci e1000; do
+for nic in virtio e1000; do
 	{
 		login_steps tiny tinylinux
 		echo "timeout 60"
@@ -102,7 +101,7 @@ for nic in virtio-net-pci e1000; do
 		echo "send poweroff"
 		echo "exit 0"
 	} >"$work/nuttcp.script"
-	TAP_NIC=$nic tap_boot "$work/nuttcp.script" $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work") >/dev/null
+	TAP_NIC=$nic tap_boot "$work/nuttcp.script" -- $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work") >/dev/null
 	grep -a '^[TR]X: ' "$work/serial.log" | tr -d '\r' | grep -v 'nuttcp -' >"$work/nuttcp.$nic"
 done
 mbps() { awk -v d="$2" '$1 == d ":" { for (i = 1; i < NF; i++) if ($(i + 1) == "Mbps") print $i }' "$work/nuttcp.$1" | median | awk '{ printf "%.0f\n", $1 }'; }
@@ -110,7 +109,7 @@ echo "### TCP throughput (nuttcp, Mbit/s; median of $NUTTCP_ROUNDS runs of 3 s)"
 echo
 echo "| NIC | guest -> host | host -> guest |"
 echo "| --- | --- | --- |"
-for nic in virtio-net-pci e1000; do
+for nic in virtio e1000; do
 	echo "| $nic | $(mbps $nic TX) | $(mbps $nic RX) |"
 done
 echo

@@ -4,13 +4,10 @@
 # nothing here is asserted.  Environment (from mk/bench.mk): KERNEL
 # INITRAMFS TINYINIT BUSYBOX TLEXPECT ACCEL WORK BOOTS, and optionally
 # LABEL (a name for this kernel in the report); for another architecture
-# (make bench-arch) QEMU_CMD, CONSOLE, DTB and NIC_ARG, as in tests/lib.sh.
-# BUSYBOX is always the host's: it serves the download.
+# BUSYBOX is always the host's: it serves the download.  The guest boots
+# through the launcher beside KERNEL (images/run-qemu.sh).
 set -eu
-QEMU_CMD=${QEMU_CMD:-qemu-system-x86_64}
-CONSOLE=${CONSOLE:-ttyS0}
-DTB=${DTB:-}
-NIC_ARG=${NIC_ARG:--device virtio-net-pci,netdev=n0}
+LAUNCHER=${LAUNCHER:-$(dirname "$KERNEL")/run-qemu.sh}
 mkdir -p "$WORK/www"
 head -c 65536 /dev/urandom >"$WORK/www/f.bin"
 sum=$(sha256sum "$WORK/www/f.bin" | cut -d' ' -f1)
@@ -37,11 +34,9 @@ expect NET=$sum
 mark network
 S
 	"$TLEXPECT" -l "$WORK/serial.log" -a "Kernel panic" -a "Out of memory" \
-		"$WORK/script" -- $QEMU_CMD -nodefaults -no-user-config \
-		-display none -no-reboot -accel "$ACCEL" -m "$1" -serial stdio \
-		-kernel "$KERNEL" ${DTB:+-dtb "$DTB"} -initrd "$INITRAMFS" -append "console=$CONSOLE" \
-		-netdev "user,id=n0,restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port" \
-		$NIC_ARG 2>/dev/null
+		"$WORK/script" -- "$LAUNCHER" --accel "$ACCEL" -m "$1" --serial stdio \
+		--initrd "$INITRAMFS" \
+		--netdev "restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port" 2>/dev/null
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -51,7 +51,7 @@ done
 
 total=$(($(date +%s) - t0))
 echo
-accel=$("$TOP/scripts/accel.sh" "${ACCEL:-auto}" "$BUILD/default/images/bzImage" "$BUILD/accel" 2>/dev/null)
+accel=$(ACCEL_CACHE=$BUILD/accel "$BUILD/default/images/run-qemu.sh" --accel "${ACCEL:-auto}" --probe 2>/dev/null)
 echo "  SUMMARY  make check, $(date -u +%Y-%m-%d), $(nproc) CPUs, QEMU accelerator ${accel:-tcg} (logs in ${logs#"$TOP/"})"
 cat "$logs/summary"
 if [ -f "$builds" ]; then
@@ -60,6 +60,9 @@ if [ -f "$builds" ]; then
 fi
 set -- $cc0 $(ccache_counts)
 [ $# != 4 ] || echo "  ccache       $(($3 - $1)) hits, $(($4 - $2)) misses in this run ($(ccache -k cache_dir 2>/dev/null), max_size $(ccache -k max_size 2>/dev/null))"
+# The small steps (scripts/stepcache.sh): how many came from the cache.
+steps=$(cat "$logs"/*.log 2>/dev/null | grep -E '^  (KCONFIG|HEADERS|BBCONFIG|BUSYBOX|MUSL|DROPBEAR) ' | grep -v ' \.\.\. ')
+echo "  step cache   $(echo "$steps" | grep -c '(step cache)$') of $(echo "$steps" | grep -c .) steps taken from it (configurations, headers, musl, busybox, dropbear)"
 printf '  total        %d s (%d min %d s)\n' "$total" $((total / 60)) $((total % 60))
 # Drift from sources.lock does not fail the run (a new user's make check
 # must pass after Debian's next point release): it is reported, for a

@@ -31,7 +31,13 @@ expect_error "unknown profile" "unknown PROFILE 'nope'" m PROFILE=nope images
 expect_error "unknown init" "unknown INIT 'systemd'" m INIT=systemd images
 expect_error "bad V" "V must be 0 or 1" m V=2 images
 expect_error "unknown NIC" "unknown NIC 'rtl'" m NIC=rtl run
-expect_error "bad ACCEL" "ACCEL=warp" "$TOP/scripts/accel.sh" warp
+expect_error "bad ACCEL" "ACCEL must be auto, kvm or tcg, not 'warp'" m ACCEL=warp run
+# The launcher (images/run-qemu.sh) checks what it is given, before QEMU.
+m OUT="$t/launch" launcher >"$t/launcher.log" 2>&1 ||
+	{ echo "  FAIL     make launcher:"; sed 's/^/           /' "$t/launcher.log"; fail=$((fail + 1)); }
+expect_error "launcher, missing image" "missing image: $t/launch/images/bzImage" "$t/launch/images/run-qemu.sh"
+expect_error "launcher, bad accelerator" "--accel warp: use auto, kvm or tcg" "$t/launch/images/run-qemu.sh" --accel warp
+expect_error "launcher, unknown option" "unknown option '--bogus'" "$t/launch/images/run-qemu.sh" --bogus
 expect_error "missing kernel fragment" "fragment 'configs/linux/nosuch.config', which does not exist" \
 	m LINUX_FRAGMENTS="base nosuch" linux-config
 expect_error "kernel source that does not exist" "neither a kernel source tree nor a tarball" \

@@ -7,7 +7,6 @@
 #             the kernel arguments of a traced boot
 #   ACCEL MEM TESTLOGS
 set -eu
-QEMU_CMD=${QEMU_CMD:-qemu-system-x86_64}
 name=$(basename "$0" .sh)
 work=$TESTLOGS/$name
 rm -rf "$work"
@@ -18,31 +17,37 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# console SCRIPT QEMU-ARGS...: start QEMU (no display, serial console on
-# stdio, -no-reboot so poweroff ends it) and drive the console with the
+# The images under test boot through their own launcher (run-qemu.sh,
+# the one place a QEMU command line is assembled): $LAUNCHER, else the
+# one beside $KERNEL (or $DISK).
+launcher() {
+	echo "${LAUNCHER:-$(dirname "${KERNEL:-${DISK:-.}}")/run-qemu.sh}"
+}
+
+# console SCRIPT LAUNCHER-ARGS...: start the guest (serial console on
+# stdio, no monitor; poweroff ends QEMU) and drive the console with the
 # tlexpect SCRIPT.  The serial log is kept in $work/serial.log.
 console() {
 	script=$1
 	shift
 	"$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" -a "---[ end trace" \
-		"$script" -- \
-		$QEMU_CMD -nodefaults -no-user-config -display none \
-		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio "$@"
+		"$script" -- "$(launcher)" --accel "$ACCEL" -m "$MEM" --serial stdio "$@"
 }
 
-# boot SCRIPT QEMU-ARGS...: boot the images under test (initramfs $INITRD,
-# extra kernel arguments $APPEND; for another architecture, check-arch
-# sets QEMU_CMD, CONSOLE, DTB and NIC_ARG).
+# boot SCRIPT LAUNCHER-ARGS...: boot the kernel under test with the
+# initramfs $INITRD and the extra kernel arguments $APPEND.  The guest
+# has no NIC unless the test asks for one (--netdev SPEC: QEMU's user
+# network, restricted by the test, with the image's NIC; --nic e1000).
 INITRD=${INITRD:-${INITRAMFS:-}}
 APPEND=${APPEND:-}
-CONSOLE=${CONSOLE:-ttyS0}
-DTB=${DTB:-}
-NIC_ARG=${NIC_ARG:--device virtio-net-pci,netdev=n0}
 boot() {
 	script=$1
 	shift
-	console "$script" -kernel "$KERNEL" ${DTB:+-dtb "$DTB"} -initrd "$INITRD" \
-		-append "console=$CONSOLE $APPEND" "$@"
+	case " $* " in
+	*" --netdev "* | *" --net "*) ;;
+	*) set -- --net none "$@" ;;
+	esac
+	console "$script" --initrd "$INITRD" ${APPEND:+--append "$APPEND"} "$@"
 }
 
 # serve DIR: start busybox httpd on a free 127.0.0.1 port for DIR, wait
@@ -71,42 +76,26 @@ serve_random() {
 	hport=$($TLEXPECT --free-port)
 }
 
-# firmware_boot SCRIPT QEMU-ARGS...: boot QEMU's pc machine (i440FX)
-# through its firmware: SeaBIOS, or OVMF when FIRMWARE=uefi (with a fresh
-# copy of its variable store), VGA as well as the serial port, a virtio
-# NIC on the user network $NETDEV (restricted, nothing forwarded, unless
-# the test says otherwise).  The caller adds the boot medium.
+# boot_disk SCRIPT DISK LAUNCHER-ARGS...: boot a disk image through the
+# PC's firmware: SeaBIOS, or OVMF when FIRMWARE=uefi (a fresh copy of
+# its variables in $work), on the user network $NETDEV (restricted,
+# nothing forwarded, unless the test says otherwise).  Data disks go
+# after "--".
 FIRMWARE=${FIRMWARE:-bios}
-NETDEV=${NETDEV:-user,id=n0,restrict=on}
-firmware_boot() {
-	script=$1
-	shift
-	if [ "$FIRMWARE" = uefi ]; then
-		cp "$OVMF_VARS" "$work/OVMF_VARS.fd"
-		set -- -drive "if=pflash,format=raw,readonly=on,file=$OVMF_CODE" \
-			-drive "if=pflash,format=raw,file=$work/OVMF_VARS.fd" "$@"
-	fi
-	console "$script" -M pc -vga std "$@" \
-		-netdev "$NETDEV" -device virtio-net-pci,netdev=n0
-}
-
-# boot_disk SCRIPT DISK QEMU-ARGS...: boot a disk image (virtio-blk, first
-# in the boot order).
+NETDEV=${NETDEV:-restrict=on}
 boot_disk() {
 	script=$1 disk=$2
 	shift 2
-	firmware_boot "$script" "$@" -drive "file=$disk,format=raw,if=none,id=root" \
-		-device virtio-blk-pci,drive=root,bootindex=0
+	console "$script" --disk "$disk" --firmware "$FIRMWARE" --state "$work" \
+		--netdev "$NETDEV" "$@"
 }
 
-# boot_cd SCRIPT ISO QEMU-ARGS...: boot an ISO image from an IDE CD-ROM
-# drive.
+# boot_cd SCRIPT ISO LAUNCHER-ARGS...: boot an ISO image from a CD-ROM.
 boot_cd() {
 	script=$1 iso=$2
 	shift 2
-	firmware_boot "$script" "$@" \
-		-drive "file=$iso,format=raw,if=none,id=cd,media=cdrom,readonly=on" \
-		-device ide-cd,drive=cd,bootindex=0
+	console "$script" --iso "$iso" --firmware "$FIRMWARE" --state "$work" \
+		--netdev "$NETDEV" "$@"
 }
 
 # The server profile's tests (tests/net) log in on the console first:
@@ -151,17 +140,13 @@ in_ns() {
 	ip netns exec "$ns" "$@"
 }
 
-# tap_boot SCRIPT QEMU-ARGS...: boot the images under test on the test
-# network (QEMU runs inside the namespace, on its tap device; TAP_NIC is
-# the NIC, virtio-net-pci by default).
+# tap_boot SCRIPT LAUNCHER-ARGS...: boot the images under test on the
+# test network (QEMU runs inside the namespace, on its tap device; TAP_NIC
+# is the NIC, virtio by default).
 tap_boot() {
 	script=$1
 	shift
 	in_ns "$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" -a "---[ end trace" \
-		"$script" -- \
-		$QEMU_CMD -nodefaults -no-user-config -display none \
-		-no-reboot -accel "$ACCEL" -m "$MEM" -serial stdio \
-		-kernel "$KERNEL" -initrd "$INITRD" -append "console=ttyS0 $APPEND" \
-		-netdev tap,id=n0,ifname=tltap0,script=no,downscript=no \
-		-device "${TAP_NIC:-virtio-net-pci},netdev=n0" "$@"
+		"$script" -- "$(launcher)" --accel "$ACCEL" -m "$MEM" --serial stdio \
+		--initrd "$INITRD" ${APPEND:+--append "$APPEND"} --net tap --nic "${TAP_NIC:-virtio}" "$@"
 }

@@ -37,12 +37,16 @@ define dropbear_RULES
 .PHONY: dropbear
 dropbear: $(DROPBEAR)
 $(DROPBEAR): $(dropbear_TREE_STAMP) $(LINUX_HEADERS_STAMP) $(MUSL_GCC_DEP) $(TOP)/packages/dropbear/dropbear.mk
-	$(say) DROPBEAR "$(PROFILE): static, musl (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-dropbear.log)"
 	$(Q)rm -rf $(DB_OBJ) && mkdir -p $(DB_OBJ)
-	$(Q)printf '%s\n' '/* tinylinux (packages/dropbear/dropbear.mk): SSH with keys only. */' \
-		'#define DROPBEAR_SVR_PASSWORD_AUTH 0' \
-		'#define DROPBEAR_X11FWD 0' > $(DB_OBJ)/localoptions.h
-	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-dropbear.log sh -c '\
+	$(Q)key=$(call step_key,$(TOP)/packages/dropbear/dropbear.mk,$(dropbear_TREE) $$(cat $(DL)/$(dropbear_SRCNAME)/.source) $(LINUX_ID) $(CC_ID) $(MUSL_GCC) $(MUSL_ID) $(MUSL_TRIPLET) $(CROSS_COMPILE) $(SOURCE_DATE_EPOCH)); \
+	if $(STEPCACHE) get dropbear-$(ARCH) $$key $(DB_OBJ) dropbearmulti; then \
+		printf '  %-8s %s\n' DROPBEAR "$(PROFILE): the same as an earlier build's (step cache)"; \
+	else \
+		printf '  %-8s %s\n' DROPBEAR "$(PROFILE): static, musl (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-dropbear.log)"; \
+		printf '%s\n' '/* tinylinux (packages/dropbear/dropbear.mk): SSH with keys only. */' \
+			'#define DROPBEAR_SVR_PASSWORD_AUTH 0' \
+			'#define DROPBEAR_X11FWD 0' > $(DB_OBJ)/localoptions.h && \
+		$(LOGRUN) $(LOGS)/$(LOGTAG)-dropbear.log sh -c '\
 		cd $(DB_OBJ) && \
 		CC="$(MUSL_CCACHE) $(MUSL_GCC)" CFLAGS="-Os -isystem $(LINUX_HEADERS)/include" \
 		LDFLAGS=-static $(dropbear_TREE)/configure --host=$(MUSL_TRIPLET) \
@@ -52,7 +56,9 @@ $(DROPBEAR): $(dropbear_TREE_STAMP) $(LINUX_HEADERS_STAMP) $(MUSL_GCC_DEP) $(TOP
 			--disable-pututxline --disable-syslog && \
 		$(MAKE) --no-print-directory -j$(JOBS) MULTI=1 STATIC=1 \
 			PROGRAMS="$(DB_PROGRAMS)" && \
-		$(CROSS_COMPILE)strip dropbearmulti'
+		$(CROSS_COMPILE)strip dropbearmulti' && \
+		$(STEPCACHE) put dropbear-$(ARCH) $$key $(DB_OBJ) dropbearmulti || exit 1; \
+	fi
 	$(Q)test -x $@
 	$(say) SIZE "dropbearmulti: $$(stat -c %s $@) bytes ($(DB_PROGRAMS))"
 endef

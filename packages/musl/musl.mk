@@ -42,23 +42,38 @@ endif
 # and version.  The headers it includes are hashed by ccache anyway.
 MUSL_CCACHE = $(if $(MUSL_GCC_DEP),env CCACHE_COMPILERCHECK=$$(cat $(MUSL_PREFIX)/ccache-compilercheck 2>/dev/null || echo mtime) ccache,ccache)
 
+# What identifies this musl, in a recipe (the keys of the step cache,
+# scripts/stepcache.sh): the files installed here, with this prefix taken
+# out, or Debian's packages.
+MUSL_ID = $(if $(MUSL_GCC_DEP),$$(cd $(MUSL_PREFIX) && find . -type f ! -name ccache-compilercheck | LC_ALL=C sort | xargs cat | sed 's|$(MUSL_PREFIX)|@P@|g' | sha256sum),$$(dpkg-query -W -f='$${Package}=$${Version} ' musl musl-dev musl-tools))
+
 define musl_RULES
 ifeq ($(MUSL_FROM_SOURCE),y)
 # The wrapper musl-gcc calls plain gcc, or the cross compiler of ARCH
 # (configure's CC); ccache is used for musl's own objects only (make's
 # CC).
 MUSL_CC := $(CROSS_COMPILE)gcc
+# The installed prefix is kept in the step cache (scripts/stepcache.sh,
+# relocated: its wrapper and specs name the prefix) under a key made of
+# the source and patches, this file, ARCH and the compiler.
 $(MUSL_GCC): $(musl_TREE_STAMP)
-	$(say) MUSL "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(if $(musl_PATCHES),patched musl,musl, cross-compiled) (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-musl.log)"
 	$(Q)rm -rf $(MUSL_OBJ) $(MUSL_PREFIX) && mkdir -p $(MUSL_OBJ)
-	$(Q)$(LOGRUN) $(LOGS)/$(LOGTAG)-musl.log sh -c '\
+	$(Q)key=$(call step_key,$(TOP)/packages/musl/musl.mk,$(musl_TREE) $$(cat $(DL)/$(musl_SRCNAME)/.source) $(MUSL_ARCH) $(CROSS_COMPILE) $(CC_ID) $(SOURCE_DATE_EPOCH)); \
+	what="$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(if $(musl_PATCHES),patched musl,musl, cross-compiled)"; \
+	if STEP_RELOCATE=y $(STEPCACHE) get musl-$(ARCH) $$key $(MUSL_PREFIX) bin lib include ccache-compilercheck; then \
+		printf '  %-8s %s\n' MUSL "$$what: the same as an earlier build's (step cache)"; \
+	else \
+		printf '  %-8s %s\n' MUSL "$$what (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-musl.log)"; \
+		$(LOGRUN) $(LOGS)/$(LOGTAG)-musl.log sh -c '\
 		cd $(MUSL_OBJ) && $(musl_TREE)/configure --prefix=$(MUSL_PREFIX) \
 			--disable-shared CC=$(MUSL_CC) $(if $(CROSS_COMPILE),--target=$(CROSS_COMPILE:-=) CROSS_COMPILE=$(CROSS_COMPILE) --enable-wrapper=gcc) && \
 		$(MAKE) --no-print-directory ARCH=$(MUSL_ARCH) CC="ccache $(MUSL_CC)" WRAPCC_GCC=$(MUSL_CC) -j$(JOBS) && \
-		$(MAKE) --no-print-directory ARCH=$(MUSL_ARCH) WRAPCC_GCC=$(MUSL_CC) install'
-	$(Q){ sed 's|$(MUSL_PREFIX)|@PREFIX@|g' $(MUSL_PREFIX)/lib/musl-gcc.specs && \
+		$(MAKE) --no-print-directory ARCH=$(MUSL_ARCH) WRAPCC_GCC=$(MUSL_CC) install' && \
+		{ sed 's|$(MUSL_PREFIX)|@PREFIX@|g' $(MUSL_PREFIX)/lib/musl-gcc.specs && \
 		$(MUSL_CC) -v 2>&1 | grep -E '^(Target|gcc version)'; } | sha256sum | \
-		sed 's/^\([0-9a-f]*\).*/string:musl-gcc-\1/' > $(MUSL_PREFIX)/ccache-compilercheck
+		sed 's/^\([0-9a-f]*\).*/string:musl-gcc-\1/' > $(MUSL_PREFIX)/ccache-compilercheck && \
+		STEP_RELOCATE=y $(STEPCACHE) put musl-$(ARCH) $$key $(MUSL_PREFIX) bin lib include ccache-compilercheck || exit 1; \
+	fi
 	$(Q)test -x $@
 endif
 endef

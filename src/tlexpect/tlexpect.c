@@ -22,6 +22,17 @@
  *                  when a signal ended it, as the shell says)
  *   mark NAME      print "NAME SECONDS" on stdout: the time since COMMAND
  *                  started (for benchmarks)
+ *   check CMD      run CMD in the guest's shell and wait until it is
+ *                  done: it must exit 0
+ *   fails CMD      the same, but CMD must exit non-zero
+ *   output TEXT    the output of the last check or fails holds TEXT
+ *   nooutput TEXT  ... and does not
+ *
+ * check brackets CMD's output with two sentinels that the guest's shell
+ * prints with printf from separate words, so that the console's echo of
+ * the command line never matches them (TLBEG:PID:N and TLEND:PID:N:
+ * STATUS, unique to this run and step).  A test asks for what a command
+ * prints, and how it ended, without inventing markers.
  *   # ...          a comment
  *
  * Whenever a TEXT given with -a appears (e.g. "Kernel panic"), the step
@@ -317,6 +328,67 @@ static void do_run(const char *cmd)
 		     cmd);
 }
 
+/* The last check: its command and where its output is in out.data. */
+static struct {
+	char cmd[4096];
+	size_t from, to;
+	unsigned int n;
+} last;
+
+static void send_line(const char *text)
+{
+	size_t n = strlen(text);
+
+	if (child_in < 0 || write(child_in, text, n) != (ssize_t)n ||
+	    write(child_in, "\n", 1) != 1)
+		fail("cannot write to the program: %s", strerror(errno));
+}
+
+static void do_check(char *cmd, int want_zero)
+{
+	char line[sizeof(last.cmd) + 256], beg[64], end[64];
+	size_t at;
+	long st;
+
+	unescape(cmd);
+	if (!*cmd || strchr(cmd, '\n') || strlen(cmd) >= sizeof(last.cmd))
+		fail("check needs a one-line command");
+	snprintf(last.cmd, sizeof(last.cmd), "%s", cmd);
+	last.n++;
+	snprintf(beg, sizeof(beg), "TLBEG:%d:%u\n", (int)getpid(), last.n);
+	snprintf(end, sizeof(end), "\nTLEND:%d:%u:", (int)getpid(), last.n);
+	/* "{ CMD; }": CMD's own status, even for a pipeline or a list. */
+	snprintf(line, sizeof(line),
+		 "printf '%%s:%%s:%%s\\n' TLBEG %d %u; { %s; }; "
+		 "printf '\\n%%s:%%s:%%s:%%s\\n' TLEND %d %u $?",
+		 (int)getpid(), last.n, cmd, (int)getpid(), last.n);
+	send_line(line);
+	do_expect(beg);
+	last.from = out.pos;
+	do_expect(end);
+	at = out.pos;
+	last.to = at - strlen(end);
+	do_expect("\n");
+	st = strtol(out.data + at, NULL, 10);
+	if (want_zero && st != 0)
+		fail("guest command failed (status %ld): %s", st, cmd);
+	if (!want_zero && st == 0)
+		fail("guest command succeeded, expected a failure: %s", cmd);
+}
+
+static void do_output(const char *text, int want)
+{
+	int has;
+
+	if (!last.n)
+		fail("output before any check");
+	has = memmem(out.data + last.from, last.to - last.from, text,
+		     strlen(text)) != NULL;
+	if (has != want)
+		fail("the output of \"%s\" %s \"%s\"", last.cmd,
+		     want ? "has no" : "has", text);
+}
+
 static void do_exit(int want)
 {
 	double end = now() + step_timeout;
@@ -487,6 +559,14 @@ int main(int argc, char **argv)
 		} else if (!strcmp(line, "mark")) {
 			printf("%s %.3f\n", arg, now() - started);
 			fflush(stdout);
+		} else if (!strcmp(line, "check")) {
+			do_check(arg, 1);
+		} else if (!strcmp(line, "fails")) {
+			do_check(arg, 0);
+		} else if (!strcmp(line, "output")) {
+			do_output(arg, 1);
+		} else if (!strcmp(line, "nooutput")) {
+			do_output(arg, 0);
 		} else if (!strcmp(line, "kill")) {
 			do_kill(arg);
 		} else if (!strcmp(line, "exit")) {

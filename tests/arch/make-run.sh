@@ -16,8 +16,8 @@ timeout 300
 expect QEMU     default, $ARCH,
 expect tinylinux:/#
 timeout 60
-send uname -m | sed 's/^/MACHINE=/'
-expect MACHINE=$machine
+check uname -m
+output $machine
 send poweroff
 exit 0
 S

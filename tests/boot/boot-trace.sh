@@ -4,7 +4,7 @@
 # through System.map, give each its level and see every step of the boot.
 APPEND=${BOOTTRACE_APPEND:?is set by make (mk/boottrace.mk)}
 . "$(dirname "$0")/../lib.sh"
-boot "$TOP/tests/boot-trace.expect" -netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0 >"$work/marks"
+boot "$TOP/tests/boot-trace.expect" --netdev restrict=on >"$work/marks"
 "$BOOTTRACE" -n 1000 -m "${KERNEL%/*}/System.map" -t "$work/marks" \
 	"$work/serial.log" >"$work/report.txt"
 calls=$(grep -c 'calling  0x' "$work/serial.log")

@@ -12,11 +12,9 @@ expect Booting Tiny Linux
 expect Please press Enter to activate this console.
 timeout 60
 send
-send echo "PID1=$(cat /proc/1/comm)"
-expect PID1=init
-send wget -q -O - http://10.0.2.100/index.html | sed 's/^/GOT: /'
-expect GOT: hello from the host
+check [ "$(cat /proc/1/comm)" = init ]
+check wget -q -O - http://10.0.2.100/index.html
+output hello from the host
 S
 boot "$work/script" \
-	-netdev "user,id=n0,restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port" \
-	-device e1000,netdev=n0
+	--netdev "restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port" --nic e1000

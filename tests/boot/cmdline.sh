@@ -7,7 +7,7 @@ timeout 120
 expect init: network: eth0 10.0.2.16/24 via 10.0.2.2
 expect init: userspace up at
 timeout 30
-send echo "HOST=$(hostname)"
-expect HOST=othername
+check hostname
+output othername
 S
-boot "$work/script" -netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0
+boot "$work/script" --netdev restrict=on

@@ -18,7 +18,7 @@ for case in "/nonexistent:" "/etc/inittab:Failed to execute /etc/inittab (error 
 		echo "send poweroff"
 		echo "exit 0"
 	} >"$work/script"
-	boot "$work/script" -netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0
+	boot "$work/script" --netdev restrict=on
 	grep -q "Run $rdinit as init process" "$work/serial.log" && [ "$rdinit" = /nonexistent ] &&
 		{ echo "FAIL: the kernel tried to run $rdinit, which does not exist"; exit 1; }
 	echo "rdinit=$rdinit: $(grep -E 'Failed to execute|as init process' "$work/serial.log" | tr -d '\r' | sed 's/^\[[^]]*\] //' | paste -sd';' -)"

@@ -8,16 +8,16 @@ mkdir -p "$work/www"
 head -c 1048576 /dev/urandom >"$work/www/rand.bin"
 sum=$(sha256sum "$work/www/rand.bin" | cut -d' ' -f1)
 serve "$work/www"
-for nic in virtio-net-pci e1000; do
+for nic in virtio e1000; do
 	cat >"$work/script" <<S
 timeout 120
 expect init: userspace up at
 timeout 60
-send wget -q -O /tmp/rand.bin http://10.0.2.100/rand.bin; sha256sum /tmp/rand.bin | sed 's/^/GOT=/'
-expect GOT=$sum
+check wget -q -O /tmp/rand.bin http://10.0.2.100/rand.bin
+check sha256sum /tmp/rand.bin
+output $sum
 S
 	boot "$work/script" \
-		-netdev "user,id=n0,restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port" \
-		-device $nic,netdev=n0
+		--netdev "restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port" --nic $nic
 	echo "$nic: downloaded 1 MiB, sha256 $sum"
 done

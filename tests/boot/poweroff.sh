@@ -12,6 +12,6 @@ expect stopping all processes
 expect done
 exit 0
 S
-	boot "$work/script" -netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0
+	boot "$work/script" --netdev restrict=on
 	echo "$how: QEMU exited with 0"
 done

@@ -10,31 +10,24 @@ cat >"$work/script" <<'S'
 timeout 180
 expect init: userspace up at
 timeout 60
-send ls /lib/modules/$(uname -r)/extra/ && grep -c hello /lib/modules/$(uname -r)/modules.dep | sed 's/^/DEP=/'
-expect DEP=1
-send modinfo -F parm hello
-expect greeting:what each line read from /dev/hello starts with
-send lsmod | grep -c '^hello' | sed 's/^/BEFORE=/'
-expect BEFORE=0
-send modprobe hello greeting=Salut && echo LOADED=$?
-expect LOADED=0
-send cat /dev/hello; cat /dev/hello; cat /sys/module/hello/parameters/greeting | sed 's/^/PARAM=/'
-expect Salut 1
-expect Salut 2
-expect PARAM=Salut
-send dd if=/dev/hello bs=1 2>/dev/null | sed 's/^/BYTEWISE=/'
-expect BYTEWISE=Salut 3
-send dmesg | grep 'hello: loaded' | sed 's/^.*] /KLOG /'
-expect KLOG hello: loaded, greeting "Salut", /dev/hello is 10:
-send lsmod | grep -c '^hello ' | sed 's/^/LSMOD=/'
-expect LSMOD=1
-send modprobe -r hello && echo REMOVED=$?
-expect REMOVED=0
-send dmesg | grep 'hello: unloaded' | sed 's/^.*] /KLOG /'
-expect KLOG hello: unloaded after 3 opens
-send [ -e /dev/hello ] && n=present || n=gone; echo NODE=$n; lsmod | grep -c '^hello' | sed 's/^/AFTER=/'
-expect NODE=gone
-expect AFTER=0
+check ls /lib/modules/$(uname -r)/extra/ && [ "$(grep -c hello /lib/modules/$(uname -r)/modules.dep)" = 1 ]
+check modinfo -F parm hello
+output greeting:what each line read from /dev/hello starts with
+check [ "$(lsmod | grep -c '^hello')" = 0 ]
+check modprobe hello greeting=Salut
+check cat /dev/hello; cat /dev/hello
+output Salut 1
+output Salut 2
+check [ "$(cat /sys/module/hello/parameters/greeting)" = Salut ]
+check dd if=/dev/hello bs=1 2>/dev/null
+output Salut 3
+check dmesg | grep 'hello: loaded'
+output hello: loaded, greeting "Salut", /dev/hello is 10:
+check [ "$(lsmod | grep -c '^hello ')" = 1 ]
+check modprobe -r hello
+check dmesg | grep 'hello: unloaded'
+output hello: unloaded after 3 opens
+check [ ! -e /dev/hello ] && [ "$(lsmod | grep -c '^hello')" = 0 ]
 send poweroff
 expect init: poweroff: done
 exit 0

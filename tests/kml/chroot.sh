@@ -7,11 +7,10 @@ cat >"$work/script" <<'S'
 timeout 120
 expect init: userspace up at
 timeout 60
-send mkdir -p /tmp/jail/trusted && cp /trusted/kmltest /tmp/jail/trusted/ && echo "JAIL-READY=$((1+1))"
-expect JAIL-READY=2
-send chroot /tmp/jail /trusted/kmltest cpl | sed 's/^/IN-JAIL-/'
-expect IN-JAIL-CPL 3
-send /trusted/kmltest cpl | sed 's/^/REAL-ROOT-/'
-expect REAL-ROOT-CPL 0
+check mkdir -p /tmp/jail/trusted && cp /trusted/kmltest /tmp/jail/trusted/
+check chroot /tmp/jail /trusted/kmltest cpl
+output CPL 3
+check /trusted/kmltest cpl
+output CPL 0
 S
 boot "$work/script"

@@ -8,25 +8,22 @@ cat >"$work/script" <<'S'
 timeout 120
 expect init: userspace up at
 timeout 60
-send /trusted/kmltest cpl
-expect CPL 0
-send /usr/bin/kmltest cpl
-expect CPL 3
-send grep -c -F '[kml]' /proc/$$/maps | sed 's/^/SHELL-KML-PAGES=/'
-expect SHELL-KML-PAGES=1
-send grep -c -F '[kml]' /proc/1/maps | sed 's/^/INIT-KML-PAGES=/'
-expect INIT-KML-PAGES=0
-send /trusted/kmltest exec /usr/bin/kmltest exec /trusted/kmltest cpl
-expect CPL 0
-send /trusted/kmltest exec /usr/bin/kmltest cpl
-expect CPL 3
-send /trusted/kmltest signal
-expect SIGNAL OK CPL 0
-send /trusted/kmltest threads
-expect THREADS OK
-send /trusted/kmltest memory
-expect MEMORY OK
-send dmesg | grep -c -i -e oops -e 'BUG:' -e 'WARNING:' | sed 's/^/KERNEL-COMPLAINTS=/'
-expect KERNEL-COMPLAINTS=0
+check /trusted/kmltest cpl
+output CPL 0
+check /usr/bin/kmltest cpl
+output CPL 3
+check [ "$(grep -c -F '[kml]' /proc/$$/maps)" = 1 ]
+check [ "$(grep -c -F '[kml]' /proc/1/maps)" = 0 ]
+check /trusted/kmltest exec /usr/bin/kmltest exec /trusted/kmltest cpl
+output CPL 0
+check /trusted/kmltest exec /usr/bin/kmltest cpl
+output CPL 3
+check /trusted/kmltest signal
+output SIGNAL OK CPL 0
+check /trusted/kmltest threads
+output THREADS OK
+check /trusted/kmltest memory
+output MEMORY OK
+check [ "$(dmesg | grep -c -i -e oops -e 'BUG:' -e 'WARNING:')" = 0 ]
 S
 boot "$work/script"

@@ -8,13 +8,10 @@ cat >"$work/script" <<'S'
 timeout 120
 expect init: userspace up at
 timeout 60
-send /trusted/kmltest segv; echo "SEGV-STATUS=$?"
-expect SEGV-STATUS=139
-send /trusted/kmltest stack; echo "STACK-STATUS=$?"
-expect STACK-STATUS=139
-send /trusted/kmltest cpl
-expect CPL 0
-send dmesg | grep -c -i -e oops -e 'BUG:' -e 'WARNING:' -e 'double fault' | sed 's/^/KERNEL-COMPLAINTS=/'
-expect KERNEL-COMPLAINTS=0
+check /trusted/kmltest segv; [ $? = 139 ]
+check /trusted/kmltest stack; [ $? = 139 ]
+check /trusted/kmltest cpl
+output CPL 0
+check [ "$(dmesg | grep -c -i -e oops -e 'BUG:' -e 'WARNING:' -e 'double fault')" = 0 ]
 S
 boot "$work/script"

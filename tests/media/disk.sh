@@ -16,7 +16,7 @@ done
 expected=$(echo "$disks" | while read -r name mib bus dir; do
 	[ -n "$name" ] || continue
 	case $bus in virtio) d=virtio-pci ;; sata) d=ahci ;; ide) d=ata_piix ;; esac
-	echo "DISK $dir $d"
+	echo "output $dir $d"
 done)
 data=$("$TOP/scripts/disks.sh" qemu "$DISKS" "$work")
 token=persist-$$
@@ -25,33 +25,30 @@ timeout 180
 expect init: network: eth0 10.0.2.15/24 via 10.0.2.2
 expect init: userspace up at
 timeout 60
-send grep ' / ' /proc/mounts | sed 's/^/ROOT=/'
-expect ROOT=/dev/root / ext4 rw
-send [ -d /sys/firmware/efi ] && echo FW=uefi || echo FW=bios
-expect FW=$FIRMWARE
-send n=0; for d in \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -q " \$d ext4 rw" /proc/mounts && n=\$((n + 1)); done; echo MOUNTED=\$n
-expect MOUNTED=$ndisks
-send for d in \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do b=\$(awk -v d=\$d '\$2 == d { sub("/dev/", "", \$1); print \$1 }' /proc/mounts); p=\$(readlink -f /sys/class/block/\$b/device | cut -d/ -f1-5); echo DISK \$d \$(basename \$(readlink \$p/driver)); done
+check grep ' / ' /proc/mounts
+output /dev/root / ext4 rw
+check if [ -d /sys/firmware/efi ]; then echo uefi; else echo bios; fi
+output $FIRMWARE
+check n=0; for d in \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -q " \$d ext4 rw" /proc/mounts && n=\$((n + 1)); done; echo "\$n mounted"; [ \$n = $ndisks ]
+check for d in \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do b=\$(awk -v d=\$d '\$2 == d { sub("/dev/", "", \$1); print \$1 }' /proc/mounts); p=\$(readlink -f /sys/class/block/\$b/device | cut -d/ -f1-5); echo \$d \$(basename \$(readlink \$p/driver)); done
 S
-echo "$expected" | sed 's/^/expect /' >>"$work/script"
+echo "$expected" >>"$work/script"
 cat >>"$work/script" <<S
-send for d in / \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do echo $token > \$d/persist; done; sync && echo WRITTEN
-expect WRITTEN
+check for d in / \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do echo $token > \$d/persist; done; sync
 send poweroff
 expect init: poweroff: done
 exit 0
 S
-boot_disk "$work/script" "$work/disk.img" $data
+boot_disk "$work/script" "$work/disk.img" -- $data
 mv "$work/serial.log" "$work/serial-1.log"
 cat >"$work/script" <<S
 timeout 180
 expect init: userspace up at
 timeout 60
-send n=0; for d in / \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -qx $token \$d/persist && n=\$((n + 1)); done; echo KEPT=\$n
-expect KEPT=$((ndisks + 1))
+check n=0; for d in / \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -qx $token \$d/persist && n=\$((n + 1)); done; echo "\$n kept"; [ \$n = $((ndisks + 1)) ]
 send poweroff
 expect init: poweroff: done
 exit 0
 S
-boot_disk "$work/script" "$work/disk.img" $data
+boot_disk "$work/script" "$work/disk.img" -- $data
 echo "$FIRMWARE: booted from the disk, root ext4 rw, $ndisks data disks mounted by fstab, files survived poweroff"

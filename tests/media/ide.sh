@@ -15,13 +15,13 @@ cat >"$work/script" <<S
 timeout 180
 expect init: userspace up at
 timeout 60
-send mkdir -p /mnt/old && mount LABEL=old /mnt/old && grep ' /mnt/old ext4 rw' /proc/mounts | cut -d' ' -f1 | sed 's/^/DEV=/'
-expect DEV=/dev/sd
-send b=\$(awk '\$2 == "/mnt/old" { sub("/dev/", "", \$1); print \$1 }' /proc/mounts); echo DRIVER=\$(basename \$(readlink \$(readlink -f /sys/class/block/\$b/device | cut -d/ -f1-5)/driver))
-expect DRIVER=ata_piix
+check mkdir -p /mnt/old && mount LABEL=old /mnt/old && grep ' /mnt/old ext4 rw' /proc/mounts | cut -d' ' -f1
+output /dev/sd
+check b=\$(awk '\$2 == "/mnt/old" { sub("/dev/", "", \$1); print \$1 }' /proc/mounts); basename \$(readlink \$(readlink -f /sys/class/block/\$b/device | cut -d/ -f1-5)/driver)
+output ata_piix
 send umount /mnt/old && poweroff
 expect init: poweroff: done
 exit 0
 S
-boot_disk "$work/script" "$work/disk.img" $("$TOP/scripts/disks.sh" qemu "old:8M:ide" "$work")
+boot_disk "$work/script" "$work/disk.img" -- $("$TOP/scripts/disks.sh" qemu "old:8M:ide" "$work")
 echo "an ide disk on the PIIX, found by ata_piix, mounted by label"

@@ -8,20 +8,21 @@
 # (hostfwd).
 . "$(dirname "$0")/../lib.sh"
 serve_random
-NETDEV="user,id=n0,restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port,hostfwd=tcp:127.0.0.1:$hport-:80"
+NETDEV="restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port,hostfwd=tcp:127.0.0.1:$hport-:80"
 for as in cd disk; do
 	cat >"$work/script" <<S
 timeout 180
 expect init: network: eth0 10.0.2.15/24 via 10.0.2.2
 expect init: userspace up at
 timeout 60
-send grep ' / ' /proc/mounts | sed 's/^/ROOT=/'; [ -d /sys/firmware/efi ] && echo FW=uefi || echo FW=bios
-expect ROOT=rootfs / rootfs
-expect FW=$FIRMWARE
-send wget -q -O /tmp/rand.bin http://10.0.2.100/rand.bin; sha256sum /tmp/rand.bin | sed 's/^/GOT=/'
-expect GOT=$sum
-send mkdir -p /tmp/www && echo "token-\$((6*7))" > /tmp/www/index.html && httpd -p 80 -h /tmp/www && echo "HTTPD-\$((2*3))"
-expect HTTPD-6
+check grep ' / ' /proc/mounts
+output rootfs / rootfs
+check if [ -d /sys/firmware/efi ]; then echo uefi; else echo bios; fi
+output $FIRMWARE
+check wget -q -O /tmp/rand.bin http://10.0.2.100/rand.bin
+check sha256sum /tmp/rand.bin
+output $sum
+check mkdir -p /tmp/www && echo token-42 > /tmp/www/index.html && httpd -p 80 -h /tmp/www
 run $BUSYBOX wget -q -O - http://127.0.0.1:$hport/ | grep -q token-42
 send poweroff
 expect init: poweroff: done

@@ -16,8 +16,7 @@ for goal in run run-disk run-iso; do
 timeout 180
 expect init: userspace up at
 timeout 60
-send n=0; for d in \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -q " \$d ext4 rw" /proc/mounts && n=\$((n + 1)); done; echo MOUNTED=\$n
-expect MOUNTED=$ndisks
+check n=0; for d in \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -q " \$d ext4 rw" /proc/mounts && n=\$((n + 1)); done; echo "\$n mounted"; [ \$n = $ndisks ]
 send poweroff
 exit 0
 S

@@ -10,15 +10,14 @@ sum=$(sha256sum "$work/net/www/rand.bin" | cut -d' ' -f1)
 {
 	login_steps tiny tinylinux
 	cat <<S
-send cat /etc/resolv.conf
-expect nameserver 10.77.0.1
-send nslookup www.test.lan
-expect Address: 10.77.0.1
-expect TL> 
-send wget -q -O /tmp/rand.bin http://www.test.lan/rand.bin && sha256sum /tmp/rand.bin | sed 's/^/GOT=/'
-expect GOT=$sum
-send nslookup tinylinux.test.lan | grep -q 'Address: 10.77.0.1[0-9][0-9]' && echo SELF-RE""SOLVED
-expect SELF-RESOLVED
+check cat /etc/resolv.conf
+output nameserver 10.77.0.1
+check nslookup www.test.lan
+output Address: 10.77.0.1
+check wget -q -O /tmp/rand.bin http://www.test.lan/rand.bin
+check sha256sum /tmp/rand.bin
+output $sum
+check nslookup tinylinux.test.lan | grep -q 'Address: 10.77.0.1[0-9][0-9]'
 S
 } >"$work/script"
 tap_boot "$work/script"

@@ -11,13 +11,14 @@ nc="$BUSYBOX nc -z -w"
 {
 	login_steps tiny tinylinux
 	cat <<S
-send mkdir -p /tmp/www && echo hello > /tmp/www/index.html && busybox httpd -p 8080 -h /tmp/www && wget -q -O - http://127.0.0.1:8080/ | sed 's/^/LOCAL=/'
-expect LOCAL=hello
+check mkdir -p /tmp/www && echo hello > /tmp/www/index.html && busybox httpd -p 8080 -h /tmp/www
+check wget -q -O - http://127.0.0.1:8080/
+output hello
 run $nc 10 $ip 22
 run ! $nc 3 $ip 8080
 run ! $nc 3 $ip 23
-send wget -q -O - http://www.test.lan/ | sed 's/^/OUT=/'
-expect OUT=tinylinux test network
+check wget -q -O - http://www.test.lan/
+output tinylinux test network
 S
 } >"$work/script"
 tap_boot "$work/script"

@@ -14,10 +14,9 @@ trap 'cleanup; "$TOP/scripts/testnet.sh" down tinylinux "$work"' EXIT
 	echo "expect test network (namespace tinylinux"
 	login_steps tiny tinylinux | sed 1d
 	cat <<'S'
-send wget -q -O - http://www.test.lan/ | sed 's/^/PAGE=/'
-expect PAGE=tinylinux test network
-send sync; echo SYN""CED
-expect SYNCED
+check wget -q -O - http://www.test.lan/
+output tinylinux test network
+check sync
 # Ctrl-A X: what a user types to leave; QEMU exits, testnet.sh cleans up.
 sendraw \x01x
 exit 0

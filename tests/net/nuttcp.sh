@@ -25,5 +25,5 @@ send poweroff
 exit 0
 S
 "$TOP/scripts/disks.sh" images "$DISKS" "$work" >/dev/null
-tap_boot "$work/script" $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work")
+tap_boot "$work/script" -- $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work")
 grep -a '^[TR]X: ' "$work/serial.log" | tr -d '\r' | grep -v 'nuttcp -'

@@ -33,8 +33,8 @@ S
 	# key is surely on the state disk for the next boot.
 	printf '%s\n' 'send poweroff' 'exit 0' >>"$work/script"
 	boot "$work/script" \
-		-netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$port-:22" \
-		-device virtio-net-pci,netdev=n0 $("$TOP/scripts/disks.sh" qemu "$DISKS" "$dir")
+		--netdev "restrict=on,hostfwd=tcp:127.0.0.1:$port-:22" \
+		-- $("$TOP/scripts/disks.sh" qemu "$DISKS" "$dir")
 }
 
 boot_ssh "$work/a"
