@@ -73,6 +73,10 @@ IMAGES := $(OUT)/images
 # Log names start with the output directory's name (the profile by default).
 LOGTAG = $(notdir $(OUT))
 LOGRUN := $(TOP)/scripts/logrun.sh
+# The object counts of the long steps, by configuration, for their
+# progress line on a machine that never built them (scripts/logrun.sh;
+# refreshed from this build's logs by make update-counts).
+export OBJECT_COUNTS := $(TOP)/configs/object-counts
 say = @printf '  %-8s %s\n'
 
 # Every recipe that writes a file writes FILE.tmp and renames it, and make
@@ -130,6 +134,17 @@ include $(TOP)/mk/package-rules.mk
 .PHONY: images
 images: $(KERNEL_IMAGE) $(INITRAMFS) $(LAUNCHER)
 	$(say) DONE "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(ARCH_KIMAGE) $$(stat -c %s $(KERNEL_IMAGE)) + initramfs $$(stat -c %s $(INITRAMFS)) bytes in $(IMAGES:$(TOP)/%=%)"
+
+# make update-counts: the object counts of the kernels and busybox builds
+# of this build directory's logs, into configs/object-counts (a line per
+# configuration; those of other configurations stay).
+.PHONY: update-counts
+update-counts:
+	$(Q){ cat $(OBJECT_COUNTS) 2>/dev/null; cat $(LOGS)/*-linux.log.objects $(LOGS)/*-busybox.log.objects 2>/dev/null | \
+		awk 'NF == 2 && $$1 != "any"'; } | awk '{ n[$$1] = $$2 } END { for (k in n) print k, n[k] }' | \
+		LC_ALL=C sort > $(OBJECT_COUNTS).tmp
+	$(Q)mv $(OBJECT_COUNTS).tmp $(OBJECT_COUNTS)
+	$(say) COUNTS "$$(wc -l < $(OBJECT_COUNTS)) configurations in $(OBJECT_COUNTS:$(TOP)/%=%)"
 
 .PHONY: clean distclean help
 clean:
@@ -191,6 +206,7 @@ help:
 	@echo '  packages          the packages (packages/NAME/NAME.mk): source, version, license, in this image?'
 	@echo '  rootfs-parts      the parts whose union is the root filesystem, and their sizes'
 	@echo '  update-lock       write the sources this build fetched into sources.lock (docs/packages.md)'
+	@echo '  update-counts     record the object counts of this build'"'"'s kernels and busybox in configs/object-counts (progress lines)'
 	@echo '  sources-drift     the sources that differ from sources.lock'
 	@echo '  check-packages    the package mechanism, the lock and the union'
 	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-packages check-errors'

@@ -59,7 +59,9 @@ else
 	cmp -s "$config" "$dir/.config" || cp "$config" "$dir/.config"
 	say "building in $show (log: ${log#"${TOP:-}/"})"
 	rm -f "$dir/.tinylinux-built"
-	"$(dirname "$0")/logrun.sh" "$log" "$@" O="$dir"
+	# The progress line's count of objects is keyed by the configuration
+	# (scripts/logrun.sh): the directory's name.
+	PROGRESS_KEY=${name:-any} "$(dirname "$0")/logrun.sh" "$log" "$@" O="$dir"
 	echo "$label" >"$dir/.tinylinux-built.tmp"
 	mv "$dir/.tinylinux-built.tmp" "$dir/.tinylinux-built"
 	record built

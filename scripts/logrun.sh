@@ -6,18 +6,30 @@
 # A long step shows that it is alive, as ninja does: after 2 s, on a
 # terminal, one status line is rewritten in place every second with the
 # elapsed time and the objects compiled so far (the "  CC  " lines of
-# kbuild-style logs: the kernel, busybox), out of the count of the last
-# successful run of the same step (kept in LOG.objects); when the output
-# is not a terminal (make check, CI), a plain line every 30 s.
+# kbuild-style logs: the kernel, busybox), out of the count expected.
+# That count is known from the configuration: $PROGRESS_KEY names it (a
+# kernel's is its object directory's, ARCH and the hash of its .config),
+# and the count is the last successful run's of the same step and key
+# (kept in LOG.objects), or else the line of $OBJECT_COUNTS with that
+# key (configs/object-counts, "make update-counts"), so that a fresh
+# machine's first kernel build shows "412/747 objects" too.  When the
+# output is not a terminal (make check, CI), a plain line every 30 s.
 log=$1
 shift
 mkdir -p "$(dirname "$log")"
+key=${PROGRESS_KEY:-any}
 
 # progress PARENT: the status line, until PARENT (this script) is gone
 # or the step ends (the caller kills it).
 progress() {
 	parent=$1 t0=$(date +%s) last=0 want=
-	[ -s "$log.objects" ] && want=$(cat "$log.objects")
+	if [ -s "$log.objects" ]; then
+		read -r k c <"$log.objects"
+		[ "$k" != "$key" ] || want=$c
+	fi
+	if [ -z "$want" ] && [ "$key" != any ] && [ -f "${OBJECT_COUNTS:-}" ]; then
+		want=$(awk -v k="$key" '$1 == k { print $2 }' "$OBJECT_COUNTS")
+	fi
 	name=$(basename "$log" .log)
 	while kill -0 "$parent" 2>/dev/null; do
 		sleep 1
@@ -56,7 +68,7 @@ else
 	[ -t 1 ] && printf '\r\033[K'
 	if [ "$st" = 0 ]; then
 		n=$(grep -c '^  \(CC\|AS\|HOSTCC\)  ' "$log")
-		[ "$n" -gt 0 ] && echo "$n" >"$log.objects"
+		[ "$n" -gt 0 ] && echo "$key $n" >"$log.objects"
 	fi
 fi
 if [ "$st" != 0 ]; then

@@ -68,7 +68,7 @@ $(BUSYBOX): $(BB_CONFIG) $(LINUX_HEADERS_STAMP) $(MUSL_GCC_DEP)
 		printf '  %-8s %s\n' BUSYBOX "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): the same as an earlier build's (step cache)"; \
 	else \
 		printf '  %-8s %s\n' BUSYBOX "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): building (log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-busybox.log)"; \
-		$(LOGRUN) $(LOGS)/$(LOGTAG)-busybox.log sh -c '$(BB_MAKE) busybox && $(BB_MAKE) busybox.links' && \
+		PROGRESS_KEY=busybox-$(ARCH)-$$key $(LOGRUN) $(LOGS)/$(LOGTAG)-busybox.log sh -c '$(BB_MAKE) busybox && $(BB_MAKE) busybox.links' && \
 		$(STEPCACHE) put busybox-$(ARCH) $$key $(BB_OBJ) busybox busybox.links || exit 1; \
 	fi
 	$(Q)touch $@
