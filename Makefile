@@ -131,6 +131,19 @@ include $(TOP)/mk/devel.mk
 # Last: the packages' own rules, which may use anything above.
 include $(TOP)/mk/package-rules.mk
 
+# TESTS= names tests of the check-SUITE goals (mk/tests.mk): checked here,
+# when every suite has declared its tests, before anything is built.
+ifneq ($(strip $(TESTS)),)
+ifneq ($(filter check-%,$(MAKECMDGOALS)),)
+tl_suites := $(patsubst check-%,%,$(filter check-%,$(MAKECMDGOALS)))
+tl_known := $(sort $(basename $(notdir $(foreach s,$(tl_suites),$(SUITE_TESTS_$(s))))))
+$(foreach t,$(TESTS),$(if $(filter $(t),$(tl_known)),,\
+  $(error unknown test '$(t)' in TESTS= ($(addprefix check-,$(tl_suites)) has: $(or $(tl_known),no tests to choose from)))))
+else ifneq ($(filter check,$(MAKECMDGOALS)),)
+$(error TESTS= chooses tests of one suite: make check-SUITE TESTS="..." (make check runs them all))
+endif
+endif
+
 .PHONY: images
 images: $(KERNEL_IMAGE) $(INITRAMFS) $(LAUNCHER)
 	$(say) DONE "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(ARCH_KIMAGE) $$(stat -c %s $(KERNEL_IMAGE)) + initramfs $$(stat -c %s $(INITRAMFS)) bytes in $(IMAGES:$(TOP)/%=%)"
@@ -210,6 +223,7 @@ help:
 	@echo '  sources-drift     the sources that differ from sources.lock'
 	@echo '  check-packages    the package mechanism, the lock and the union'
 	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-packages check-errors'
+	@echo '  check-SUITE TESTS="NAME..."   only these tests of a suite (make check-net TESTS=ssh)'
 	@echo '  check-boot check-parallel check-kml check-media check-net check-devel check-arch check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep the sources'

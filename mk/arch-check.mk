@@ -3,6 +3,7 @@
 # under QEMU (TCG): shell, guest -> host download (sha256), host -> guest,
 # poweroff.  The host side of the network tests uses x86_64's busybox.
 CHECK_ARCHES ?= arm arm64 riscv64
+SUITE_TESTS_arch := $(sort $(wildcard $(TOP)/tests/arch/*.sh))
 arch_images = $(BUILD)/$(1)/images
 # The environment of tests/lib.sh and scripts/bench.sh for one ARCH (the
 # images boot through their launcher, beside KERNEL).
@@ -22,7 +23,7 @@ check-arch: arch-images $(TLEXPECT) $(BUSYBOX) $(KIMAGE)
 	$(Q)echo "  TEST     other architectures: $(CHECK_ARCHES) (tcg, logs in $(TESTLOGS:$(TOP)/%=%)/arch-*)"; \
 	$(foreach a,$(CHECK_ARCHES),$(call arch_env,$(a)) TESTLOGS=$(TESTLOGS)/arch-$(a) \
 		$(if $(filter arm,$(a)),KOBJ_IMAGE=$(BUILD)/arm/linux/arch/arm/boot/Image) \
-		$(TOP)/tests/run.sh "check-arch ($(a))" $(sort $(wildcard $(TOP)/tests/arch/*.sh)) || exit 1;)
+		$(TOP)/tests/run.sh "check-arch ($(a))" $(call pick_tests,$(SUITE_TESTS_arch)) || exit 1;)
 
 # make bench-arch: scripts/bench.sh (sizes, time to userspace, the
 # smallest -m passing the network test) for each architecture.

@@ -4,6 +4,7 @@
 # The default profile's OCI image is checked too (a static busybox
 # userland, no Debian packages).
 DEVEL_OUT := $(BUILD)/devel
+SUITE_TESTS_devel := $(sort $(wildcard $(TOP)/tests/devel/*.sh))
 DEVEL_MEM := $(shell sed -n 's/^QEMU_MEM := //p' $(TOP)/configs/profiles/devel.mk)
 # What tests/devel and scripts/bench-devel.sh are told, in a recipe where
 # $$accel is set.
@@ -22,7 +23,7 @@ check-devel: devel-images
 	$(Q)accel=$$($(call probe_accel,$(DEVEL_OUT)/images/run-qemu.sh)) || exit 1; \
 	echo "  TEST     development system ($$accel, -m $(DEVEL_MEM), logs in $(TESTLOGS:$(TOP)/%=%)/devel)"; \
 	$(devel_env) TESTLOGS=$(TESTLOGS)/devel \
-	$(TOP)/tests/run.sh check-devel $(sort $(wildcard $(TOP)/tests/devel/*.sh))
+	$(TOP)/tests/run.sh check-devel $(call pick_tests,$(SUITE_TESTS_devel))
 
 # make bench-devel: sizes of the devel images, its boot, gcc's time in
 # the guest, a module's load and unload (scripts/bench-devel.sh).

@@ -69,6 +69,7 @@ run-iso: $(ISO_IMAGE) $(LAUNCHER)
 # built into $(BUILD)/pc by a sub-make whatever PROFILE is; each test
 # runs under SeaBIOS and under OVMF.
 PC_OUT := $(BUILD)/pc
+SUITE_TESTS_media := $(sort $(wildcard $(TOP)/tests/media/*.sh))
 # The pc profile's memory, from its profile file (PROFILE may be another).
 PC_MEM := $(shell sed -n 's/^QEMU_MEM := //p' $(TOP)/configs/profiles/pc.mk)
 # What the media tests and benchmarks are told (tests/lib.sh), in a
@@ -87,7 +88,7 @@ check-media: pc-media
 	export $(media_env); \
 	for fw in bios uefi; do \
 		FIRMWARE=$$fw TESTLOGS=$(TESTLOGS)/media-$$fw \
-		$(TOP)/tests/run.sh "check-media ($$fw)" $(sort $(wildcard $(TOP)/tests/media/*.sh)) || exit 1; \
+		$(TOP)/tests/run.sh "check-media ($$fw)" $(call pick_tests,$(SUITE_TESTS_media)) || exit 1; \
 	done
 
 # make bench-media: each medium's size and time to userspace, and the

@@ -3,6 +3,9 @@
 # sub-make, whatever PROFILE is.
 
 KML_OUT := $(BUILD)/kml
+KML_TESTS := $(sort $(wildcard $(TOP)/tests/kml/*.sh))
+# (and the boot tests, twice: IMAGE_BOOT_TESTS of mk/tests.mk)
+SUITE_TESTS_kml = $(KML_TESTS) $(IMAGE_BOOT_TESTS)
 KML_KERNEL := $(KML_OUT)/images/bzImage
 DEFAULT_OUT := $(BUILD)/default
 
@@ -24,13 +27,13 @@ check-kml: kml-images
 		TLEXPECT=$(TLEXPECT) BOOTTRACE=$(BOOTTRACE) ACCEL=$$accel MEM=$(QEMU_MEM) MAKE="$(MAKE)" TOP=$(TOP); \
 	INITRAMFS=$(KML_OUT)/images/initramfs-tinyinit.cpio.xz \
 	INITRAMFS_BUSYBOX=$(KML_OUT)/images/initramfs-busybox.cpio.xz \
-	TESTLOGS=$(TESTLOGS)/kml $(TOP)/tests/run.sh check-kml $(sort $(wildcard $(TOP)/tests/kml/*.sh)) && \
+	TESTLOGS=$(TESTLOGS)/kml $(TOP)/tests/run.sh check-kml $(call pick_tests,$(KML_TESTS)) && \
 	INITRAMFS=$(KML_OUT)/images/initramfs-tinyinit.cpio.xz \
 	INITRAMFS_BUSYBOX=$(KML_OUT)/images/initramfs-busybox.cpio.xz \
-	TESTLOGS=$(TESTLOGS)/kml-ring0 $(TOP)/tests/run.sh "check-kml (boot tests, ring-0 busybox)" $(IMAGE_BOOT_TESTS) && \
+	TESTLOGS=$(TESTLOGS)/kml-ring0 $(TOP)/tests/run.sh "check-kml (boot tests, ring-0 busybox)" $(call pick_tests,$(IMAGE_BOOT_TESTS)) && \
 	INITRAMFS=$(DEFAULT_OUT)/images/initramfs-tinyinit.cpio.xz \
 	INITRAMFS_BUSYBOX=$(DEFAULT_OUT)/images/initramfs-busybox.cpio.xz \
-	TESTLOGS=$(TESTLOGS)/kml-ring3 $(TOP)/tests/run.sh "check-kml (boot tests, default image)" $(IMAGE_BOOT_TESTS)
+	TESTLOGS=$(TESTLOGS)/kml-ring3 $(TOP)/tests/run.sh "check-kml (boot tests, default image)" $(call pick_tests,$(IMAGE_BOOT_TESTS))
 
 bench-kml: kml-images
 	$(Q)mkdir -p $(BUILD)/bench

@@ -5,6 +5,7 @@
 # tests that need our test network (a network namespace) say "SKIP"
 # where namespaces cannot be made.
 SERVER_OUT := $(BUILD)/server
+SUITE_TESTS_net := $(sort $(wildcard $(TOP)/tests/net/*.sh))
 SERVER_MEM := $(shell sed -n 's/^QEMU_MEM[[:space:]]*:*=[[:space:]]*//p' $(TOP)/configs/profiles/server.mk)
 SERVER_DISKS := $(shell sed -n 's/^DISKS[[:space:]]*?*=[[:space:]]*//p' $(TOP)/configs/profiles/server.mk)
 
@@ -23,7 +24,7 @@ check-net: server-images $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYB
 	$(Q)accel=$$($(call probe_accel,$(SERVER_OUT)/images/run-qemu.sh)) || exit 1; \
 	echo "  TEST     networked system ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/net)"; \
 	$(net_env) TESTLOGS=$(TESTLOGS)/net \
-	$(TOP)/tests/run.sh check-net $(sort $(wildcard $(TOP)/tests/net/*.sh))
+	$(TOP)/tests/run.sh check-net $(call pick_tests,$(SUITE_TESTS_net))
 
 # make ssh: log in to a running "make PROFILE=server run" through its
 # forwarded port, with the build's key.  The host key changes whenever

@@ -32,6 +32,7 @@ expect_error "unknown init" "unknown INIT 'systemd'" m INIT=systemd images
 expect_error "bad V" "V must be 0 or 1" m V=2 images
 expect_error "unknown NIC" "unknown NIC 'rtl'" m NIC=rtl run
 expect_error "bad ACCEL" "ACCEL must be auto, kvm or tcg, not 'warp'" m ACCEL=warp run
+expect_error "unknown test in TESTS=" "unknown test 'nosuch' in TESTS= (check-net has: dhcp-dns" m check-net TESTS=nosuch
 # The launcher (images/run-qemu.sh) checks what it is given, before QEMU.
 m OUT="$t/launch" launcher >"$t/launcher.log" 2>&1 ||
 	{ echo "  FAIL     make launcher:"; sed 's/^/           /' "$t/launcher.log"; fail=$((fail + 1)); }
