@@ -33,6 +33,14 @@ KIMAGE_DIR_x86_64 := x86
 KIMAGE_DIR_arm := arm
 KIMAGE_DIR_arm64 := arm64
 KIMAGE_DIR_riscv64 := riscv
+# What ksize needs to read the kernel's Kbuild files (the variables they
+# test), and where the x86 decompressor keeps the payload it unpacks
+# (kimage's byte-exact test).
+KSIZE_VARS_x86_64 := SRCARCH=x86 BITS=64
+KSIZE_VARS_arm := SRCARCH=arm BITS=32
+KSIZE_VARS_arm64 := SRCARCH=arm64 BITS=64
+KSIZE_VARS_riscv64 := SRCARCH=riscv BITS=64
+KPAYLOAD_x86_64 := arch/x86/boot/compressed/vmlinux.bin
 # The device tree the versatilepb kernel boots with (QEMU's virt boards
 # make their own).
 KDTB_arm := versatile-pb.dtb
@@ -68,6 +76,7 @@ ARCH_KIMAGE := $(KIMAGE_$(ARCH))
 ARCH_KIMAGE_PATH := arch/$(KIMAGE_DIR_$(ARCH))/boot/$(ARCH_KIMAGE)
 ARCH_DTB := $(KDTB_$(ARCH))
 ARCH_CONSOLE := $(CONSOLE_$(ARCH))
+ARCH_KSIZE_VARS := $(foreach v,$(KSIZE_VARS_$(ARCH)),-D $(v))
 ARCH_QEMU := $(if $(QEMU_ENV_$(ARCH)),env $(QEMU_ENV_$(ARCH)) )$(QEMU_$(ARCH))
 
 ifneq ($(ARCH),x86_64)

@@ -36,7 +36,7 @@ $(DEBIAN_KERNEL)/.done: | $(DEPS_STAMP)
 check-kimage: $(KIMAGE) $(KIMAGE_TEST) $(KERNEL_IMAGE) $(DEBIAN_KERNEL)/.done
 	$(say) TEST "kimage"
 	$(Q)$(KIMAGE_TEST)
-	$(Q)KIMAGE=$(KIMAGE) IMAGE=$(KERNEL_IMAGE) VMLINUX_BIN=$(KOBJ)/arch/x86/boot/compressed/vmlinux.bin \
+	$(Q)KIMAGE=$(KIMAGE) IMAGE=$(KERNEL_IMAGE) VMLINUX_BIN=$(KOBJ)/$(KPAYLOAD_$(ARCH)) \
 		DEBIAN_VMLINUZ="$$(ls $(DEBIAN_KERNEL)/boot/vmlinuz-* | head -n 1)" \
 		TESTLOGS=$(TESTLOGS) $(TOP)/tests/kimage.sh
 

@@ -26,7 +26,7 @@ $(KSIZE_TEST): $(TOP)/tests/unit/test_ksize.c $(filter-out %/ksize.c,$(KSIZE_SRC
 	$(Q)mkdir -p $(@D) && gcc $(CSTD) $(SANITIZE) -I$(TOP)/src/ksize -o $@.tmp $< \
 		$(filter-out %/ksize.c %/elf.c,$(KSIZE_SRCS)) -lcmocka -llzma && mv $@.tmp $@
 
-KSIZE_ARGS = -n $(SIZE_ROWS) --xz $(SIZE_XZ) -D SRCARCH=x86 -D BITS=64 \
+KSIZE_ARGS = -n $(SIZE_ROWS) --xz $(SIZE_XZ) $(ARCH_KSIZE_VARS) \
 	--objects $(SIZE_DIR)/objects.tsv --symbols $(SIZE_DIR)/symbols.tsv
 
 .PHONY: size-report size-diff check-size
@@ -59,7 +59,7 @@ check-size: $(KSIZE_TEST) $(KERNEL_IMAGE) $(KSIZE) $(KSHRINK)
 	$(say) TEST "ksize (unit tests, and the report on $(PROFILE)'s vmlinux)"
 	$(Q)$(KSIZE_TEST)
 	$(Q)mkdir -p $(TESTLOGS)
-	$(Q)$(KSIZE) report -n 5 --xz 2 --xz-tolerance 2 -D SRCARCH=x86 -D BITS=64 --min-coverage 95 \
+	$(Q)$(KSIZE) report -n 5 --xz 2 --xz-tolerance 2 $(ARCH_KSIZE_VARS) --min-coverage 95 \
 		$(KOBJ) $(LINUX_TREE) > $(TESTLOGS)/size-report.txt || \
 		{ cat $(TESTLOGS)/size-report.txt; exit 1; }
 	$(Q)sed -n '1,4p;/own payload/{N;p;}' $(TESTLOGS)/size-report.txt

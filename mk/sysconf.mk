@@ -30,7 +30,7 @@ sysconf_env = $(foreach v,$(SYSCONF_VARS),$(v)='$(if $(filter undefined,$(origin
 	ORIGINS='$(foreach v,$(SYSCONF_VARS),$(v)=$(subst $(space),_,$(origin $(v))))' \
 	PROFILE_FILE=$(TOP)/configs/profiles/$(PROFILE).mk TOP=$(TOP) \
 	KNOWN_SERVICES='$(strip $(foreach p,$(ALL_PACKAGES),$(foreach s,$($(p)_SERVICES),$(s)=$(p))))' \
-	PACKAGES='$(PACKAGES)' 
+	PACKAGES='$(PACKAGES)' CONSOLE='$(ARCH_CONSOLE)' 
 space := $(subst ,, )
 
 SYSCONF_ERROR := $(shell $(sysconf_env) $(TOP)/scripts/mkconf.sh check 2>&1 >/dev/null)

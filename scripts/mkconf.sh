@@ -13,6 +13,7 @@
 #   ORIGINS        "VAR=ORIGIN ..." (make's $(origin VAR), "_" for spaces)
 #   KNOWN_SERVICES "SERVICE=PACKAGE ..." of every package (mk/package.mk)
 #   PACKAGES       the profile's packages
+#   CONSOLE        the serial console getty asks on (the arch table's: ttyS0...)
 #
 # check: every setting valid, or one line naming the bad one and exit 1.
 # files: OUTDIR/{rc.conf,tinyinit.conf,inittab,nftables.conf} and
@@ -164,7 +165,7 @@ files() {
 	if [ "${LOGIN:-shell}" = getty ]; then
 		printf '%s\n' "# The console asks for a user and a password (getty, login)." \
 			"login=getty" >>"$out/tinyinit.conf"
-		sed 's|^::askfirst:-/bin/sh$|ttyS0::respawn:/sbin/getty -L 0 ttyS0 vt100|' \
+		sed "s|^::askfirst:-/bin/sh\$|${CONSOLE:-ttyS0}::respawn:/sbin/getty -L 0 ${CONSOLE:-ttyS0} vt100|" \
 			"$overlay/etc/inittab" >"$out/inittab"
 	else
 		cp "$overlay/etc/inittab" "$out/inittab"
