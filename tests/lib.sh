@@ -24,6 +24,14 @@ launcher() {
 	echo "${LAUNCHER:-$(dirname "${KERNEL:-${DISK:-.}}")/run-qemu.sh}"
 }
 
+# up_steps [BOOT-TIMEOUT [TIMEOUT]]: the tlexpect steps every boot test
+# starts with: wait (120 s) for init's "userspace up", then give each
+# later step TIMEOUT (60 s).  A test writes them, then appends its own:
+#   up_steps >"$work/script"; cat >>"$work/script" <<'S' ...
+up_steps() {
+	printf 'timeout %s\nexpect init: userspace up at\ntimeout %s\n' "${1:-120}" "${2:-60}"
+}
+
 # console SCRIPT LAUNCHER-ARGS...: start the guest (serial console on
 # stdio, no monitor; poweroff ends QEMU) and drive the console with the
 # tlexpect SCRIPT.  The serial log is kept in $work/serial.log.

@@ -7,10 +7,8 @@
 # poweroff ends QEMU with status 0.  BUSYBOX is the host's (x86_64) one.
 . "$(dirname "$0")/../lib.sh"
 serve_random
-cat >"$work/script" <<S
-timeout 300
-expect init: userspace up at
-timeout 120
+up_steps 300 120 >"$work/script"
+cat >>"$work/script" <<S
 check uname -m
 check wget -q -O /tmp/rand.bin http://10.0.2.100/rand.bin
 check sha256sum /tmp/rand.bin

@@ -3,10 +3,8 @@
 # its return value, its kernel log line, -EFAULT for a bad pointer (with
 # no oops in the log) and -ENAMETOOLONG for a 64-byte name.
 . "$(dirname "$0")/../lib.sh"
-cat >"$work/script" <<'S'
-timeout 120
-expect init: userspace up at
-timeout 60
+up_steps >"$work/script"
+cat >>"$work/script" <<'S'
 check hello tinylinux
 output hello("tinylinux") = 9
 check [ "$(dmesg | grep -c 'hello: tinylinux (pid [0-9]*)')" = 1 ]

@@ -10,10 +10,8 @@ cp "$(dirname "$KERNEL")"/* "$copy/"
 "$copy/run-qemu.sh" --accel tcg --dry-run >"$work/dry-run"
 grep -q -- "-kernel $copy/" "$work/dry-run" ||
 	{ echo "FAIL: the copy's launcher does not boot the copy:"; cat "$work/dry-run"; exit 1; }
-cat >"$work/script" <<'S'
-timeout 120
-expect init: userspace up at
-timeout 60
+up_steps >"$work/script"
+cat >>"$work/script" <<'S'
 check uname -r
 send poweroff
 exit 0

@@ -9,10 +9,8 @@ head -c 1048576 /dev/urandom >"$work/www/rand.bin"
 sum=$(sha256sum "$work/www/rand.bin" | cut -d' ' -f1)
 serve "$work/www"
 for nic in virtio e1000; do
-	cat >"$work/script" <<S
-timeout 120
-expect init: userspace up at
-timeout 60
+	up_steps >"$work/script"
+	cat >>"$work/script" <<S
 check wget -q -O /tmp/rand.bin http://10.0.2.100/rand.bin
 check sha256sum /tmp/rand.bin
 output $sum

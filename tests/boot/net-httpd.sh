@@ -3,10 +3,8 @@
 # through a hostfwd port on 127.0.0.1.
 . "$(dirname "$0")/../lib.sh"
 hport=$($TLEXPECT --free-port)
-cat >"$work/script" <<S
-timeout 120
-expect init: userspace up at
-timeout 60
+up_steps >"$work/script"
+cat >>"$work/script" <<S
 check mkdir -p /tmp/www && echo token-42 > /tmp/www/index.html && httpd -p 80 -h /tmp/www
 run $BUSYBOX wget -q -O - http://127.0.0.1:$hport/ | grep -q token-42
 S

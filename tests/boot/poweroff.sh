@@ -3,10 +3,8 @@
 # stop the system cleanly and end QEMU with status 0.
 . "$(dirname "$0")/../lib.sh"
 for how in poweroff reboot "kill -INT 1"; do
-	cat >"$work/script" <<S
-timeout 120
-expect init: userspace up at
-timeout 60
+	up_steps >"$work/script"
+	cat >>"$work/script" <<S
 send $how
 expect stopping all processes
 expect done

@@ -7,10 +7,8 @@
 # (without which, as smart-os warns, every dynamic program fails).
 . "$(dirname "$0")/../lib.sh"
 cp "$DISK" "$work/disk.img"
-cat >"$work/script" <<'S'
-timeout 180
-expect init: userspace up at
-timeout 120
+up_steps 180 120 >"$work/script"
+cat >>"$work/script" <<'S'
 check echo '#include <stdio.h>' > /tmp/hello.c
 check echo 'int main(void) { printf("hello from gcc %d.%d in tinylinux", __GNUC__, __GNUC_MINOR__); puts(""); return 0; }' >> /tmp/hello.c
 check cd /tmp && gcc -Wall -o hello hello.c

@@ -6,10 +6,8 @@
 # and modprobe -r removes it cleanly (no module left, no device node).
 . "$(dirname "$0")/../lib.sh"
 cp "$DISK" "$work/disk.img"
-cat >"$work/script" <<'S'
-timeout 180
-expect init: userspace up at
-timeout 60
+up_steps 180 60 >"$work/script"
+cat >>"$work/script" <<'S'
 check ls /lib/modules/$(uname -r)/extra/ && [ "$(grep -c hello /lib/modules/$(uname -r)/modules.dep)" = 1 ]
 check modinfo -F parm hello
 output greeting:what each line read from /dev/hello starts with

@@ -3,10 +3,8 @@
 # same kmltest copied to a chroot's /trusted runs in ring 3 there, while
 # /trusted/kmltest of the real root still runs in ring 0.
 . "$(dirname "$0")/../lib.sh"
-cat >"$work/script" <<'S'
-timeout 120
-expect init: userspace up at
-timeout 60
+up_steps >"$work/script"
+cat >>"$work/script" <<'S'
 check mkdir -p /tmp/jail/trusted && cp /trusted/kmltest /tmp/jail/trusted/
 check chroot /tmp/jail /trusted/kmltest cpl
 output CPL 3

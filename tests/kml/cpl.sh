@@ -4,10 +4,8 @@
 # ring-0 process; exec goes from ring 0 to ring 3 and back; a signal
 # handler, threads, the heap, mmap and stack growth work in ring 0.
 . "$(dirname "$0")/../lib.sh"
-cat >"$work/script" <<'S'
-timeout 120
-expect init: userspace up at
-timeout 60
+up_steps >"$work/script"
+cat >>"$work/script" <<'S'
 check /trusted/kmltest cpl
 output CPL 0
 check /usr/bin/kmltest cpl

@@ -4,10 +4,8 @@
 # overflow is the "stack starvation" case: interrupts and the page fault
 # arrive on the KML IST stack, not on the exhausted user stack.
 . "$(dirname "$0")/../lib.sh"
-cat >"$work/script" <<'S'
-timeout 120
-expect init: userspace up at
-timeout 60
+up_steps >"$work/script"
+cat >>"$work/script" <<'S'
 check /trusted/kmltest segv; [ $? = 139 ]
 check /trusted/kmltest stack; [ $? = 139 ]
 check /trusted/kmltest cpl

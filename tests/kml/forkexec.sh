@@ -3,10 +3,8 @@
 # comes back within 2% of where it was (after a warm-up round), and the
 # kernel log has no oops, BUG or warning.
 . "$(dirname "$0")/../lib.sh"
-cat >"$work/script" <<'S'
-timeout 120
-expect init: userspace up at
-timeout 300
+up_steps 120 300 >"$work/script"
+cat >>"$work/script" <<'S'
 check /trusted/kmltest forkexec 100 /trusted/kmltest
 output FORKEXEC 100 OK
 check sync; before=$(awk '/MemFree/ { print $2 }' /proc/meminfo); [ -n "$before" ]

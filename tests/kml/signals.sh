@@ -3,10 +3,8 @@
 # from /trusted) once it has written 20,000 lines; a ring-0 busy loop in the background does not stop the
 # shell from answering, and kill ends it.
 . "$(dirname "$0")/../lib.sh"
-cat >"$work/script" <<'S'
-timeout 120
-expect init: userspace up at
-timeout 60
+up_steps >"$work/script"
+cat >>"$work/script" <<'S'
 send yes | sed -n '20000{s/^/YES-RUNNING-/p}'
 expect YES-RUNNING-y
 sendraw \x03

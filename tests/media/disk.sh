@@ -41,10 +41,8 @@ exit 0
 S
 boot_disk "$work/script" "$work/disk.img" -- $data
 mv "$work/serial.log" "$work/serial-1.log"
-cat >"$work/script" <<S
-timeout 180
-expect init: userspace up at
-timeout 60
+up_steps 180 60 >"$work/script"
+cat >>"$work/script" <<S
 check n=0; for d in / \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -qx $token \$d/persist && n=\$((n + 1)); done; echo "\$n kept"; [ \$n = $((ndisks + 1)) ]
 send poweroff
 expect init: poweroff: done

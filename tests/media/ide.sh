@@ -11,10 +11,8 @@ if [ "$FIRMWARE" = uefi ]; then
 fi
 cp "$DISK" "$work/disk.img"
 "$TOP/scripts/disks.sh" images "old:8M:ide" "$work" >/dev/null
-cat >"$work/script" <<S
-timeout 180
-expect init: userspace up at
-timeout 60
+up_steps 180 60 >"$work/script"
+cat >>"$work/script" <<S
 check mkdir -p /mnt/old && mount LABEL=old /mnt/old && grep ' /mnt/old ext4 rw' /proc/mounts | cut -d' ' -f1
 output /dev/sd
 check b=\$(awk '\$2 == "/mnt/old" { sub("/dev/", "", \$1); print \$1 }' /proc/mounts); basename \$(readlink \$(readlink -f /sys/class/block/\$b/device | cut -d/ -f1-5)/driver)

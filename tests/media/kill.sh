@@ -21,10 +21,8 @@ data=$("$TOP/scripts/disks.sh" qemu "crash:32M" "$work")
 # being written.
 N=${KILL_AFTER:-20}
 content='seq $i $((i + 3000))'
-cat >"$work/script" <<S
-timeout 180
-expect init: userspace up at
-timeout 60
+up_steps 180 60 >"$work/script"
+cat >>"$work/script" <<S
 check mkdir -p /m /stress && mount LABEL=crash /m && mkdir -p /m/stress
 send for d in /stress /m/stress; do (dd if=/dev/zero of=\$d/big bs=64k count=64 2>/dev/null &); done; i=0; while :; do i=\$((i + 1)); for d in /stress /m/stress; do $content | dd of=\$d/f\$i conv=fsync 2>/dev/null || break 2; done; echo SYNCED \$i; done; echo WRITE FAILED \$i
 expect SYNCED $N
@@ -35,10 +33,8 @@ boot_disk "$work/script" "$work/disk.img" -- $data
 synced=$(tr -d '\r' <"$work/serial.log" | sed -n 's/^SYNCED \([0-9][0-9]*\)$/\1/p' | tail -1)
 [ "${synced:-0}" -ge "$N" ] || { echo "FAIL: the log shows $synced files synced, expected at least $N"; exit 1; }
 mv "$work/serial.log" "$work/serial-1.log"
-cat >"$work/script" <<S
-timeout 180
-expect init: userspace up at
-timeout 120
+up_steps 180 120 >"$work/script"
+cat >>"$work/script" <<S
 check mkdir -p /m && mount LABEL=crash /m && [ "\$(grep -c -e ' / ext4 rw' -e ' /m ext4 rw' /proc/mounts)" = 2 ]
 check n=0; for i in \$(seq 1 $synced); do for d in /stress /m/stress; do $content | cmp -s - \$d/f\$i && n=\$((n + 1)); done; done; echo "\$n intact"; [ \$n = $((synced * 2)) ]
 check [ "\$(dmesg | grep -c 'EXT4-fs.*error')" = 0 ]

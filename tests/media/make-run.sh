@@ -12,10 +12,8 @@ fi
 ndisks=$(echo "$DISKS" | wc -w)
 for goal in run run-disk run-iso; do
 	hport=$($TLEXPECT --free-port)
-	cat >"$work/script" <<S
-timeout 180
-expect init: userspace up at
-timeout 60
+	up_steps 180 60 >"$work/script"
+	cat >>"$work/script" <<S
 check n=0; for d in \$(awk '/^LABEL=/ { print \$2 }' /etc/fstab); do grep -q " \$d ext4 rw" /proc/mounts && n=\$((n + 1)); done; echo "\$n mounted"; [ \$n = $ndisks ]
 send poweroff
 exit 0
