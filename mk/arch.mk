@@ -77,7 +77,6 @@ ARCH_KIMAGE_PATH := arch/$(KIMAGE_DIR_$(ARCH))/boot/$(ARCH_KIMAGE)
 ARCH_DTB := $(KDTB_$(ARCH))
 ARCH_CONSOLE := $(CONSOLE_$(ARCH))
 ARCH_KSIZE_VARS := $(foreach v,$(KSIZE_VARS_$(ARCH)),-D $(v))
-ARCH_QEMU := $(if $(QEMU_ENV_$(ARCH)),env $(QEMU_ENV_$(ARCH)) )$(QEMU_$(ARCH))
 
 ifneq ($(ARCH),x86_64)
 ifneq ($(PROFILE),default)

@@ -26,7 +26,8 @@
 #   --net user|tap|none  QEMU's user network (default), the test
 #                        network's tap device tltap0, or no NIC
 #   --netdev SPEC        the -netdev options after "user," or "tap,"
-#                        (restrict=on, guestfwd=..., hostfwd=...)
+#                        (restrict=on, guestfwd=..., hostfwd=...); after
+#                        --net none, it means the user network
 #   --fwd HOST:GUEST     forward 127.0.0.1:HOST to the guest's TCP port
 #   --nic virtio|e1000   the PC's NIC (the boards have their own)
 #   --serial stdio|mon   the console on stdio, with QEMU's monitor on
@@ -59,11 +60,11 @@ while [ $# -gt 0 ]; do
 		--append) append=$2 ;;
 		--disk) medium=disk file=$2 ;;
 		--iso) medium=iso file=$2 ;;
-		--iso-disk) medium=disk file=$2 ;;
+		--iso-disk) medium=isodisk file=$2 ;;
 		--firmware) firmware=$2 ;;
 		--state) state=$2 ;;
 		--net) net=$2 ;;
-		--netdev) netdev=$2 ;;
+		--netdev) netdev=$2 net=${net#none} net=${net:-user} ;;
 		--fwd) fwd="$fwd $2" ;;
 		--nic) nic=$2 ;;
 		--serial) serial=$2 ;;
@@ -163,8 +164,10 @@ kernel)
 		set -- "$@" -drive "file=$file,format=raw,if=none,id=cd,media=cdrom,readonly=on" \
 			-device ide-cd,drive=cd,bootindex=0
 	else
+		# A disk image is written to; an ISO booted as a disk (a USB
+		# stick, make run-iso ISO_AS=disk) is not.
 		ro=
-		case $file in *.iso) ro=,readonly=on ;; esac
+		[ "$medium" != isodisk ] || ro=,readonly=on
 		set -- "$@" -drive "file=$file,format=raw,if=none,id=root$ro" \
 			-device virtio-blk-pci,drive=root,bootindex=0
 	fi

@@ -45,17 +45,14 @@ console() {
 # boot SCRIPT LAUNCHER-ARGS...: boot the kernel under test with the
 # initramfs $INITRD and the extra kernel arguments $APPEND.  The guest
 # has no NIC unless the test asks for one (--netdev SPEC: QEMU's user
-# network, restricted by the test, with the image's NIC; --nic e1000).
+# network, restricted by the test, with the image's NIC; --nic e1000):
+# the launcher's later options win.
 INITRD=${INITRD:-${INITRAMFS:-}}
 APPEND=${APPEND:-}
 boot() {
 	script=$1
 	shift
-	case " $* " in
-	*" --netdev "* | *" --net "*) ;;
-	*) set -- --net none "$@" ;;
-	esac
-	console "$script" --initrd "$INITRD" ${APPEND:+--append "$APPEND"} "$@"
+	console "$script" --net none --initrd "$INITRD" ${APPEND:+--append "$APPEND"} "$@"
 }
 
 # serve DIR: start busybox httpd on a free 127.0.0.1 port for DIR, wait
