@@ -20,7 +20,13 @@ PROFILE := $(if $(MAKECMDGOALS),$(if $(filter-out $(MEDIA_GOALS),$(MAKECMDGOALS)
 endif
 INIT ?= tinyinit
 V ?= 0
-JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# Distributed builds: DISTCC_HOSTS="host/N ..." (distcc's own syntax)
+# sends the compiles of the kernel and of busybox and the other musl
+# programs through Debian's distcc, ccache bypassed; make then runs as
+# many jobs as the hosts offer (distcc -j).  docs/distcc.md.
+DISTCC_HOSTS ?=
+export DISTCC_HOSTS
+JOBS ?= $(if $(strip $(DISTCC_HOSTS)),$(shell DISTCC_HOSTS='$(DISTCC_HOSTS)' distcc -j 2>/dev/null || nproc),$(shell nproc 2>/dev/null || echo 2))
 LINUX_SRC ?= /usr/src/linux-source-6.1.tar.xz
 # Fixed build time: the same inputs give bit-identical images.
 SOURCE_DATE_EPOCH ?= 1704067200
@@ -68,7 +74,6 @@ LOGS := $(BUILD)/logs
 STAMPS ?= $(BUILD)/stamps
 DL ?= $(BUILD)/dl
 HOST := $(BUILD)/host
-OUT ?= $(BUILD)/$(PROFILE)
 IMAGES := $(OUT)/images
 # Log names start with the output directory's name (the profile by default).
 LOGTAG = $(notdir $(OUT))
@@ -128,6 +133,7 @@ include $(TOP)/mk/disk.mk
 include $(TOP)/mk/net.mk
 include $(TOP)/mk/arch-check.mk
 include $(TOP)/mk/devel.mk
+include $(TOP)/mk/suites.mk
 # Last: the packages' own rules, which may use anything above.
 include $(TOP)/mk/package-rules.mk
 
@@ -145,7 +151,7 @@ endif
 endif
 
 .PHONY: images
-images: $(KERNEL_IMAGE) $(INITRAMFS) $(LAUNCHER)
+images: $(KERNEL_IMAGE) $(INITRAMFS) $(LAUNCHER) $(TEST_ENV)
 	$(say) DONE "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH)): $(ARCH_KIMAGE) $$(stat -c %s $(KERNEL_IMAGE)) + initramfs $$(stat -c %s $(INITRAMFS)) bytes in $(IMAGES:$(TOP)/%=%)"
 
 # make update-counts: the object counts of the kernels and busybox builds
@@ -222,12 +228,14 @@ help:
 	@echo '  update-counts     record the object counts of this build'"'"'s kernels and busybox in configs/object-counts (progress lines)'
 	@echo '  sources-drift     the sources that differ from sources.lock'
 	@echo '  check-packages    the package mechanism, the lock and the union'
-	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-packages check-errors'
+	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-packages check-distcc check-errors'
 	@echo '  check-SUITE TESTS="NAME..."   only these tests of a suite (make check-net TESTS=ssh)'
 	@echo '  check-boot check-parallel check-kml check-media check-net check-devel check-arch check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep the sources'
 	@echo '  ccache-stats      where the compiler cache is, its size cap, its hits (shared by all clones)'
+	@echo '  DISTCC_HOSTS="h/N ..."  compile the kernel and busybox on distcc hosts (docs/distcc.md)'
+	@echo '  docs-pictures     redraw docs/architecture.svg from docs/architecture.dot (graphviz)'
 	@echo '  distclean         remove $(BUILD) entirely (ccache'"'"'s cache stays: it is the user'"'"'s)'
 	@echo
 	@echo 'Variables (current value):'

@@ -5,8 +5,8 @@
 # from it: the cross compiler (Debian's gcc-*-linux-gnu*), the kernel's
 # ARCH and image, a musl built from Debian's source with that compiler,
 # the kernel fragment that replaces the PC's (configs/linux/arch-*.config),
-# and QEMU's machine, console and NIC.  Outputs go to $(BUILD)/$(ARCH)
-# for every ARCH but x86_64.
+# and QEMU's machine, console and NIC.  Outputs go to
+# $(BUILD)/PROFILE-ARCH for every ARCH but x86_64 (below).
 #   make run ARCH=arm64        make check-arch (every ARCH, tests/arch)
 ARCHES := x86_64 arm arm64 riscv64
 comma := ,
@@ -54,6 +54,9 @@ QEMU_arm64 := qemu-system-aarch64 -M virt -cpu cortex-a57
 # RAM, which Linux 6.1 cannot map with -m 64M: it oopses reading it.)
 OPENSBI := /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 QEMU_riscv64 := qemu-system-riscv64 -M virt -bios $(OPENSBI)
+# Messages from the earliest boot (make boot-trace): x86's setup.bin
+# prints on the PC's first serial port.
+EARLYPRINTK_x86_64 := earlyprintk=serial,ttyS0,115200
 CONSOLE_x86_64 := ttyS0
 CONSOLE_arm := ttyAMA0
 CONSOLE_arm64 := ttyAMA0
@@ -63,6 +66,12 @@ CONSOLE_riscv64 := ttyS0
 NICARG_arm := -net nic,netdev=n0,model=smc91c111
 NICARG_arm64 := -device virtio-net-device,netdev=n0
 NICARG_riscv64 := -device virtio-net-device,netdev=n0
+# The Debian packages the host needs for the architecture: its cross
+# compiler, its QEMU, its firmware (make deps installs them).
+HOST_DEPS_x86_64 := qemu-system-x86
+HOST_DEPS_arm := gcc-arm-linux-gnueabi qemu-system-arm
+HOST_DEPS_arm64 := gcc-aarch64-linux-gnu qemu-system-arm
+HOST_DEPS_riscv64 := gcc-riscv64-linux-gnu qemu-system-misc opensbi
 # x86_64: a PC, with a choice of PCI NICs (NIC=, the first is the
 # default), firmware (SeaBIOS, OVMF) that boots disks and ISOs, and KVM
 # when the host has a working one (the host is x86_64).
@@ -78,20 +87,79 @@ ARCH_DTB := $(KDTB_$(ARCH))
 ARCH_CONSOLE := $(CONSOLE_$(ARCH))
 ARCH_KSIZE_VARS := $(foreach v,$(KSIZE_VARS_$(ARCH)),-D $(v))
 
-ifneq ($(ARCH),x86_64)
-ifneq ($(PROFILE),default)
-$(error ARCH=$(ARCH) is made for the default profile only (PROFILE=$(PROFILE) is x86_64))
+# Debian's name for the architecture, for its binary packages (nft of
+# the firewall): bookworm has no riscv64 port (it is in debian-ports).
+# arm: armel, Debian's ARMv5TE port, what versatilepb's ARM926EJ-S runs.
+DEBARCH_x86_64 := amd64
+DEBARCH_arm := armel
+DEBARCH_arm64 := arm64
+# The virtio disk of DISKS: on PCI on the PC, on virtio-mmio on the virt
+# boards; versatilepb has no virtio transport at all.
+BLK_x86_64 := virtio-blk-pci
+BLK_arm64 := virtio-blk-device
+BLK_riscv64 := virtio-blk-device
+# OCI's name (Go's) for the architecture, in make oci's image index.
+OCIARCH_x86_64 := amd64
+OCIARCH_arm := arm
+OCIARCH_arm64 := arm64
+OCIARCH_riscv64 := riscv64
+ARCH_DEBARCH := $(DEBARCH_$(ARCH))
+ARCH_BLK := $(BLK_$(ARCH))
+
+# Outputs: $(BUILD)/PROFILE for x86_64 (the host's own, kept short),
+# $(BUILD)/PROFILE-ARCH for every other (build/server-arm64).
+OUT ?= $(BUILD)/$(PROFILE)$(if $(filter x86_64,$(ARCH)),,-$(ARCH))
+
+# ---- profile x architecture ------------------------------------------------
+# Any profile builds for any ARCH whose parts exist.  A kernel fragment
+# says in its first lines which architectures it is for, and what
+# happens elsewhere:
+#   # ARCHES: x86_64
+#   # ELSEWHERE: board          left out: arch-ARCH.config has the board's
+#                               own (a PC's UART, NICs and CPU vendors)
+#   # ELSEWHERE: REASON         the profile is refused, with REASON
+# and NAME-ARCH.config, when it exists, follows NAME.config (harden's
+# CPU-specific mitigations).  arch-ARCH.config comes last.
+frag_file = $(TOP)/configs/linux/$(1).config
+frag_field = $(shell sed -n 's/^# $(2): *//p' $(call frag_file,$(1)) 2>/dev/null)
+frag_for_arch = $(if $(call frag_field,$(1),ARCHES),$(if $(filter $(ARCH),$(call frag_field,$(1),ARCHES)),$(1),$(if $(filter board,$(call frag_field,$(1),ELSEWHERE)),,$(error PROFILE=$(PROFILE) ARCH=$(ARCH) cannot be built: configs/linux/$(1).config is for $(call frag_field,$(1),ARCHES) only: $(call frag_field,$(1),ELSEWHERE)))),$(1))
+frag_companion = $(if $(wildcard $(call frag_file,$(1)-$(ARCH))),$(1)-$(ARCH))
+ifneq ($(PROFILE_ARCHES),)
+ifeq ($(filter $(ARCH),$(PROFILE_ARCHES)),)
+$(error PROFILE=$(PROFILE) ARCH=$(ARCH) cannot be built: the profile is for $(PROFILE_ARCHES) only: $(PROFILE_ARCHES_WHY))
 endif
-# The PC's fragments (8250 UART, PCI NICs, x86 CPU vendors) give way to
-# the board's own.
-LINUX_FRAGMENTS := $(filter-out serial nic small,$(LINUX_FRAGMENTS)) arch-$(ARCH)
+endif
+LINUX_FRAGMENTS := $(strip $(foreach f,$(LINUX_FRAGMENTS),$(foreach g,$(call frag_for_arch,$(f)),$(g) $(call frag_companion,$(g)))) \
+	$(if $(filter base,$(LINUX_FRAGMENTS)),arch-$(ARCH)))
+
+# The data disks of DISKS (scripts/disks.sh): virtio where the board has
+# a virtio transport, IDE and SATA on the PC only.
+disk_buses := $(sort $(foreach e,$(DISKS),$(or $(word 3,$(subst :, ,$(e))),virtio)))
+ifneq ($(filter virtio,$(disk_buses)),)
+ifeq ($(ARCH_BLK),)
+$(error PROFILE=$(PROFILE) ARCH=$(ARCH) cannot be built: DISKS='$(DISKS)' has a virtio disk, and QEMU's $(word 3,$(QEMU_$(ARCH))) board has no virtio transport (DISKS= builds without it))
+endif
+endif
+ifneq ($(filter sata ide,$(disk_buses)),)
+ifneq ($(PC_$(ARCH)),y)
+$(error PROFILE=$(PROFILE) ARCH=$(ARCH) cannot be built: DISKS='$(DISKS)' has a $(filter sata ide,$(disk_buses)) disk, a controller of QEMU's PC only)
+endif
+endif
+
+# The firewall loads its rules with Debian's nft (and its libraries):
+# the host's own on x86_64, the target's from Debian's mirror elsewhere
+# (mk/sysconf.mk).
+ifeq ($(FIREWALL),on)
+ifeq ($(ARCH_DEBARCH),)
+$(error PROFILE=$(PROFILE) ARCH=$(ARCH) cannot be built: FIREWALL=on needs Debian's nftables, and bookworm has no $(ARCH) port (FIREWALL=off builds the rest))
+endif
+endif
+
+ifneq ($(ARCH),x86_64)
 # musl from Debian's source, built with the cross compiler, unpatched
 # (patches/musl is Kernel Mode Linux's, x86_64 only).
 MUSL_FROM_SOURCE := y
 MUSL_PATCH_DIR :=
-OUT ?= $(BUILD)/$(ARCH)
 # No KVM for another architecture: TCG.
 ACCEL := tcg
-else
-LINUX_FRAGMENTS := $(LINUX_FRAGMENTS) $(if $(filter base,$(LINUX_FRAGMENTS)),arch-x86_64)
 endif

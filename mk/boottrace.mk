@@ -11,7 +11,7 @@ BOOTTRACE_TEST := $(HOST)/test_boottrace
 BOOTTRACE_DIR := $(OUT)/boot-trace
 # Shared with tests/boot/boot-trace.sh (exported), like the tlexpect
 # script, which marks each step on the host clock.
-export BOOTTRACE_APPEND := debug initcall_debug log_buf_len=1M earlyprintk=serial,ttyS0,115200
+export BOOTTRACE_APPEND := debug initcall_debug log_buf_len=1M $(EARLYPRINTK_$(ARCH))
 BOOTTRACE_SCRIPT := $(TOP)/tests/boot-trace.expect
 TRACE_ROWS ?= 15
 

@@ -15,6 +15,14 @@ ifeq ($(filter bios uefi,$(FIRMWARE)),)
 $(error FIRMWARE must be bios or uefi, not '$(FIRMWARE)')
 endif
 
+# A disk image and an ISO boot a PC through its firmware (the arch
+# table's PC_ARCH); a board boots its kernel directly.
+ifneq ($(filter disk iso run-disk run-iso,$(MAKECMDGOALS)),)
+ifneq ($(PC_$(ARCH)),y)
+$(error make $(filter disk iso run-disk run-iso,$(MAKECMDGOALS)) ARCH=$(ARCH): a disk image or an ISO boots a PC through its firmware (SeaBIOS, OVMF); $(ARCH)'s board boots its kernel directly: make run ARCH=$(ARCH))
+endif
+endif
+
 .PHONY: disk run-disk
 disk: $(DISK_IMAGE) $(LAUNCHER)
 
@@ -23,7 +31,7 @@ $(DISK_IMAGE): $(KERNEL_IMAGE) $(ROOTFS_LIST) $(DEBIAN_TAR) $(TOP)/scripts/mkdis
 		{ echo "error: profile '$(PROFILE)' has no block layer or ext4 in its kernel: use PROFILE=pc (or add configs/linux/disk.config)" >&2; exit 1; }
 	$(say) DISK "$(PROFILE): boot $(DISK_BOOT_MB) MiB + root $(DISK_ROOT_MB) MiB$(if $(DEBIAN_TAR), (Debian packages + our files)) -> $(@:$(TOP)/%=%)"
 	$(Q)mkdir -p $(@D)
-	$(Q)BOOT_MB=$(DISK_BOOT_MB) ROOT_MB=$(DISK_ROOT_MB) CMDLINE="$(APPEND)" BASE_TAR=$(DEBIAN_TAR) \
+	$(Q)BOOT_MB=$(DISK_BOOT_MB) ROOT_MB=$(DISK_ROOT_MB) CMDLINE="$(APPEND)" BASE_TAR=$(DEBIAN_TAR) CONSOLE=$(ARCH_CONSOLE) \
 		$(TOP)/scripts/mkdisk.sh $@ $(KERNEL_IMAGE) $(ROOTFS_LIST) $(OUT)/disk
 	$(say) SIZE "disk: $$(stat -c %s $@) bytes"
 
@@ -36,7 +44,7 @@ iso: $(ISO_IMAGE) $(LAUNCHER)
 $(ISO_IMAGE): $(KERNEL_IMAGE) $(INITRAMFS) $(TOP)/scripts/mkiso.sh $(TOP)/mk/disk.mk | $(DEPS_STAMP)
 	$(say) ISO "$(PROFILE): kernel + initramfs, BIOS and UEFI, CD and disk -> $(@:$(TOP)/%=%)"
 	$(Q)mkdir -p $(@D)
-	$(Q)CMDLINE="$(APPEND)" $(TOP)/scripts/mkiso.sh $@ $(KERNEL_IMAGE) $(INITRAMFS) $(OUT)/iso
+	$(Q)CMDLINE="$(APPEND)" CONSOLE=$(ARCH_CONSOLE) $(TOP)/scripts/mkiso.sh $@ $(KERNEL_IMAGE) $(INITRAMFS) $(OUT)/iso
 	$(say) SIZE "iso: $$(stat -c %s $@) bytes"
 
 # $(call qemu_pc,WHAT,MEDIUM): boot the PC through FIRMWARE from MEDIUM
@@ -48,7 +56,7 @@ define qemu_pc
 	$(disks_prepare) \
 	echo "  QEMU     $(PROFILE) $(1), $(FIRMWARE), $$accel, -m $(MEM); 'poweroff' ends QEMU, Ctrl-A X kills it"; \
 	exec $(LAUNCHER) --accel $$accel -m $(MEM) --firmware $(FIRMWARE) --state $(OUT) \
-		--display $(QEMU_DISPLAY) $(2) $(qemu_net) -- $$disks
+		--display $(QEMU_DISPLAY) $(2) $(qemu_net) $$disks
 endef
 
 run-disk: $(DISK_IMAGE) $(LAUNCHER)

@@ -25,11 +25,11 @@ $(DISKS_FSTAB): $(DISKS_SPEC) $(TOP)/scripts/disks.sh
 
 # Recipe lines for the targets that boot with the disks: check that the
 # kernel has each bus's driver, make the missing images, and set $$disks
-# to QEMU's arguments.
+# to the launcher's options (--data).
 define disks_prepare
-$(if $(strip $(DISKS)),$(TOP)/scripts/disks.sh kconfig '$(DISKS)' $(KCONFIG) && \
+$(if $(strip $(DISKS)),VIRTIO_BUS=$(if $(filter virtio-blk-device,$(ARCH_BLK)),VIRTIO_MMIO,VIRTIO_PCI) $(TOP)/scripts/disks.sh kconfig '$(DISKS)' $(KCONFIG) && \
 	TOP=$(TOP) $(TOP)/scripts/disks.sh images '$(DISKS)' $(IMAGES) && \
-	disks="$$($(TOP)/scripts/disks.sh qemu '$(DISKS)' $(IMAGES))" || exit 1;,disks=;)
+	disks="$$($(TOP)/scripts/disks.sh args '$(DISKS)' $(IMAGES))" || exit 1;,disks=;)
 endef
 
 # make data-disks: only the images (check-media makes them this way).

@@ -22,11 +22,37 @@ launcher_vars = \
 	CONSOLE='$(ARCH_CONSOLE)' MEM='$(QEMU_MEM)' \
 	NIC='$(firstword $(NICS_$(ARCH)))' NICS='$(NICS_$(ARCH))' \
 	$(foreach n,$(NICS_$(ARCH)),NIC_$(n)='$(NIC_$(n))') NIC_DEVICE='$(NICARG_$(ARCH))' \
-	PC='$(PC_$(ARCH))' KVM='$(KVM_$(ARCH))' \
+	PC='$(PC_$(ARCH))' KVM='$(KVM_$(ARCH))' BLK='$(ARCH_BLK)' \
 	OVMF_CODE='$(OVMF_CODE)' OVMF_VARS='$(OVMF_VARS)'
 
+# $(IMAGES)/test.env: what the tests need to know of these images, for
+# "tests/run.sh IMAGES-DIR TEST..." (one test by hand, and the suites):
+# the image files (relative to the directory: run.sh sets $IMAGES), the
+# default profile's images of the same ARCH (tests/net/listen.sh), and
+# the build's tools: tlexpect, kimage, boottrace, the build's SSH key,
+# and x86_64's static busybox for the host side of the network tests.
+TEST_ENV := $(IMAGES)/test.env
+test_env_vars = \
+	PROFILE='$(PROFILE)' ARCH='$(ARCH)' \
+	KERNEL='$$IMAGES/$(ARCH_KIMAGE)' INITRAMFS='$$IMAGES/initramfs-tinyinit.cpio.xz' \
+	INITRAMFS_BUSYBOX='$$IMAGES/initramfs-busybox.cpio.xz' \
+	MEM='$(QEMU_MEM)' DISKS='$(strip $(DISKS))' FIREWALL='$(FIREWALL)' \
+	DEFAULT_KERNEL='$(BUILD)/default$(if $(filter-out x86_64,$(ARCH)),-$(ARCH))/images/$(ARCH_KIMAGE)' \
+	DEFAULT_INITRAMFS='$(BUILD)/default$(if $(filter-out x86_64,$(ARCH)),-$(ARCH))/images/initramfs-tinyinit.cpio.xz' \
+	DEFAULT_INITRAMFS_BUSYBOX='$(BUILD)/default$(if $(filter-out x86_64,$(ARCH)),-$(ARCH))/images/initramfs-busybox.cpio.xz' \
+	DEFAULT_MEM='$(shell sed -n 's/^QEMU_MEM[[:space:]]*:*=[[:space:]]*//p' $(TOP)/configs/profiles/default.mk)' \
+	SERVER_OUT='$(OUT)' KOBJ='$(OUT)/linux' TOP='$(TOP)' BUILD='$(BUILD)' \
+	TLEXPECT='$(HOST)/tlexpect' KIMAGE='$(HOST)/kimage' BOOTTRACE='$(HOST)/boottrace' \
+	BUSYBOX='$(BUILD)/default/busybox/busybox' BUILD_KEY='$(BUILD)/ssh/id_ed25519'
+# (Rewritten only when it changes: DISKS may come from the command line.)
+$(TEST_ENV): FORCE
+	$(Q)mkdir -p $(@D)
+	$(Q){ echo '# The images of this directory, for tests/run.sh (written by mk/launcher.mk).'; \
+		for v in $(test_env_vars); do echo "$$v"; done | sed 's/^\([A-Za-z_0-9]*\)=\(.*\)$$/\1="\2"/'; } > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
 .PHONY: launcher
-launcher: $(LAUNCHER)
+launcher: $(LAUNCHER) $(TEST_ENV)
 $(LAUNCHER): $(TOP)/scripts/run-qemu.sh $(TOP)/mk/launcher.mk $(TOP)/mk/arch.mk \
 		$(TOP)/configs/profiles/$(PROFILE).mk
 	$(Q)mkdir -p $(@D)

@@ -92,8 +92,9 @@ $(foreach f,$(LINUX_FRAGMENT_FILES),$(if $(wildcard $(f)),,\
 # kbuild in the kernel tree, without its object directory: KMAKE_IN adds
 # O=, KMAKE_CONF works on the profile's configuration, KMAKE on its built
 # kernel (the link resolved when the recipe runs).
+# (DISTCC_HOSTS: distcc instead of ccache, Makefile.)
 KMAKE_IN = $(MAKE) --no-print-directory -C $(LINUX_TREE) \
-	ARCH=$(KARCH) CROSS_COMPILE=$(CROSS_COMPILE) CC="ccache $(CROSS_COMPILE)gcc" \
+	ARCH=$(KARCH) CROSS_COMPILE=$(CROSS_COMPILE) CC="$(if $(strip $(DISTCC_HOSTS)),distcc,ccache) $(CROSS_COMPILE)gcc" \
 	HOSTCC="ccache gcc" -j$(JOBS)
 KMAKE_CONF = $(KMAKE_IN) O=$(KCONFIG_DIR)
 KMAKE = $(KMAKE_IN) O=$$(readlink -f $(KOBJ))

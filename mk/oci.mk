@@ -26,5 +26,5 @@ $(ROOTFS_TAR): $(ROOTFS_LIST) $(DEBIAN_TAR) $(TOP)/scripts/mkroottar.sh $(TOP)/s
 
 $(OCI_DIR)/index.json: $(ROOTFS_TAR) $(TOP)/scripts/mkoci.sh | $(DEPS_STAMP)
 	$(say) OCI "$(PROFILE): $(OCI_DIR:$(TOP)/%=%), image '$(PROFILE)' (umoci)"
-	$(Q)$(TOP)/scripts/mkoci.sh $(OCI_DIR) $(ROOTFS_TAR) $(PROFILE) $(ARCH)
+	$(Q)$(TOP)/scripts/mkoci.sh $(OCI_DIR) $(ROOTFS_TAR) $(PROFILE) $(OCIARCH_$(ARCH))
 	$(say) SIZE "oci: $$(du -sb $(OCI_DIR) | cut -f1) bytes, $$(ls $(OCI_DIR)/blobs/sha256 | wc -l) blobs"

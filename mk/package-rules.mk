@@ -68,7 +68,10 @@ $(foreach p,$(ALL_PACKAGES),$(eval $(call pkg_part,$(p))))
 # KIND VERSION SHA256" (the sha256 of the .dsc, of the kernel's tarball;
 # "-" for our own; musl-tools' version when Debian's musl-gcc is used).
 pkg_closure = $(sort $(1) $(foreach p,$(1),$(call pkg_closure,$($(p)_DEPENDS))))
-IMAGE_PACKAGES := $(call pkg_closure,$(PACKAGES) linux)
+# The images directory holds both inits' initramfs (make check builds
+# both): tinyinit is listed whatever INIT this make has, so that the file
+# does not depend on which of the two was made last.
+IMAGE_PACKAGES := $(call pkg_closure,$(PACKAGES) tinyinit linux)
 IMAGE_SOURCES := $(IMAGES)/sources.txt
 srcline_debian = echo "$(1) debian $$(cut -d' ' -f2- $(DL)/$(call pkg_debian_src,$(1))/.source)$(if $($(1)_PATCHES), patches $(words $($(1)_PATCHES)))";
 srcline_local = echo "$(1) local $($(1)_VERSION) -";

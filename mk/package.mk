@@ -84,9 +84,9 @@ $(error $(strip $(patsubst error:,,$(LOCK_ERROR))))
 endif
 pkg_debian_src = $(if $(filter debian,$(call pkg_kind,$(1))),$(or $(call pkg_arg,$(1)),$(1)))
 DEBIAN_SOURCES := $(sort $(foreach p,$(ALL_PACKAGES),$(call pkg_debian_src,$(p))))
-# The host packages every package asks for (all of them: make check
-# builds every profile).
-HOST_DEPS = $(sort $(foreach p,$(ALL_PACKAGES),$($(p)_HOST_DEPS)))
+# The host packages every package and every architecture asks for (all
+# of them: make check builds every profile and every ARCH).
+HOST_DEPS = $(sort $(foreach p,$(ALL_PACKAGES),$($(p)_HOST_DEPS)) $(foreach a,$(ARCHES),$(HOST_DEPS_$(a))))
 
 # What the profile's packages add to the system's settings (mk/sysconf.mk,
 # mk/qemu.mk).

@@ -36,11 +36,20 @@ ifeq ($(filter virtio e1000,$(NIC)),)
 $(error unknown NIC '$(NIC)': choose virtio or e1000)
 endif
 
+# The host's side of the test network (its web server) is busybox built
+# for the host: this profile's own on x86_64, the default profile's
+# x86_64 one for another ARCH (made by a sub-make when missing).
+HOST_BUSYBOX = $(if $(filter x86_64,$(ARCH)),$(BUSYBOX),$(BUILD)/default/busybox/busybox)
+ifneq ($(ARCH),x86_64)
+$(BUILD)/default/busybox/busybox:
+	$(Q)$(MAKE) --no-print-directory PROFILE=default ARCH=x86_64 OUT=$(BUILD)/default $@
+endif
+
 # The guest's network for make run and make run-disk: user mode, PORT on
 # the host's 127.0.0.1 forwarded to the guest's port 80.
 ifeq ($(NET),tap)
 qemu_net = --net tap --nic $(NIC)
-qemu_wrap = env BUSYBOX=$(BUSYBOX) $(TOP)/scripts/testnet.sh run $(TESTNET_NS) $(TESTNET_DIR)
+qemu_wrap = env BUSYBOX=$(HOST_BUSYBOX) $(TOP)/scripts/testnet.sh run $(TESTNET_NS) $(TESTNET_DIR)
 qemu_where = test network (namespace $(TESTNET_NS): DHCP, DNS test.lan, http://www.test.lan/ serves $(TESTNET_DIR:$(TOP)/%=%)/www)
 else
 qemu_net = --netdev restrict=$(RESTRICT) --fwd $(PORT):80 $(foreach f,$(PACKAGE_HOSTFWD),--fwd $(f)) --nic $(NIC)
@@ -56,11 +65,11 @@ RUN_MEDIUM ?= initramfs
 ifeq ($(RUN_MEDIUM),disk)
 run: run-disk
 else
-run: $(KERNEL_IMAGE) $(INITRAMFS) $(LAUNCHER) $(if $(filter tap,$(NET)),$(BUSYBOX))
+run: $(KERNEL_IMAGE) $(INITRAMFS) $(LAUNCHER) $(if $(filter tap,$(NET)),$(HOST_BUSYBOX))
 	$(Q)accel=$$($(call probe_accel,$(LAUNCHER))) || exit 1; \
 	$(disks_prepare) \
 	echo "  QEMU     $(PROFILE), $(ARCH), INIT=$(INIT), $$accel, -m $(MEM), NIC=$(if $(NICARG_$(ARCH)),the board's,$(NIC)); $(qemu_where)"; \
 	echo "           $(LAUNCHER:$(TOP)/%=%) boots it; 'poweroff' in the guest (as root) ends QEMU; Ctrl-A X kills it."; \
 	exec $(qemu_wrap) $(LAUNCHER) --accel $$accel -m $(MEM) --initrd $(INITRAMFS) \
-		$(if $(APPEND),--append "$(APPEND)") $(qemu_net) -- $$disks
+		$(if $(APPEND),--append "$(APPEND)") $(qemu_net) $$disks
 endif

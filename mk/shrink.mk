@@ -25,7 +25,7 @@ shrink: size-report $(KSHRINK) $(TLEXPECT)
 	$(Q)mkdir -p $(SHRINK_DIR)
 	$(Q)$(KSHRINK) --state $(SHRINK_DIR) --config $(KCONFIG) --srctree $(LINUX_TREE) \
 		--symbols $(SIZE_DIR)/symbols.tsv $(foreach k,$(SHRINK_KEEP),--keep $(k)) \
-		--image $(SHRINK_DIR)/out/images/bzImage --max-tries $(SHRINK_TRIES) -- \
+		--image $(SHRINK_DIR)/out/images/$(ARCH_KIMAGE) --max-tries $(SHRINK_TRIES) -- \
 		sh -c '$(MAKE) -s --no-print-directory PROFILE=$(PROFILE) OUT=$(SHRINK_DIR)/out \
 			LINUX_OBJ_DIR=$(SHRINK_DIR)/out/linux-obj \
 			LINUX_EXTRA_CONFIG=$(SHRINK_DIR)/try.config TESTLOGS=$(SHRINK_DIR)/tests \

@@ -45,10 +45,32 @@ SYSCONF_LIST := $(OUT)/sysconf/list
 $(SYSCONF_SPEC): FORCE
 	$(Q)mkdir -p $(@D); echo "$(sysconf_env)" | cmp -s - $@ || echo "$(sysconf_env)" > $@
 
+# The firewall's nft for another architecture than the host's: Debian's
+# nftables package for it and its dependencies, from the mirror
+# (scripts/mkdebian.sh: mmdebstrap, without running anything of them),
+# checked against sources.lock and unpacked here.  mkconf.sh takes nft
+# and the libraries it loads.  On the host's own architecture it takes
+# the host's installed nftables (configs/packages.txt).
+HOST_DEBARCH := $(shell dpkg --print-architecture 2>/dev/null)
+NFT_ROOT := $(if $(filter on,$(FIREWALL)),$(if $(filter-out $(HOST_DEBARCH),$(ARCH_DEBARCH)),$(OUT)/nft/root))
+ifneq ($(NFT_ROOT),)
+NFT_TAR := $(OUT)/nft/nftables.tar
+$(NFT_TAR): $(TOP)/scripts/mkdebian.sh | $(DEPS_STAMP)
+	$(say) DEBIAN "nftables for $(ARCH_DEBARCH) + dependencies from $(DEBIAN_SUITE) (mmdebstrap, log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-nft.log)"
+	$(Q)mkdir -p $(LOGS) $(@D)
+	$(Q)LOG=$(LOGS)/$(LOGTAG)-nft.log DEBIAN_MIRROR=$(DEBIAN_MIRROR) DEBIAN_ARCH=$(ARCH_DEBARCH) \
+		$(TOP)/scripts/mkdebian.sh $@ $(DEBIAN_SUITE) nftables
+	$(Q)DEBIAN_ARCH=$(ARCH_DEBARCH) $(TOP)/scripts/sources.sh debs $(LOCK) $(DL) $(@D)/nftables.packages
+$(NFT_ROOT)/.unpacked: $(NFT_TAR)
+	$(Q)rm -rf $(NFT_ROOT) $(NFT_ROOT).tmp && mkdir -p $(NFT_ROOT).tmp
+	$(Q)tar -xf $< -C $(NFT_ROOT).tmp --exclude='./dev/*'
+	$(Q)touch $(NFT_ROOT).tmp/.unpacked && mv $(NFT_ROOT).tmp $(NFT_ROOT)
+endif
+
 $(SYSCONF_LIST): $(SYSCONF_SPEC) $(TOP)/scripts/mkconf.sh \
-		$(TOP)/rootfs/etc/tinyinit.conf $(TOP)/rootfs/etc/inittab
+		$(TOP)/rootfs/etc/tinyinit.conf $(TOP)/rootfs/etc/inittab $(if $(NFT_ROOT),$(NFT_ROOT)/.unpacked)
 	$(say) SYSCONF "$(PROFILE): net $(NET_CONFIG), login $(LOGIN), firewall $(FIREWALL)$(if $(SERVICES),; services: $(SERVICES))"
-	$(Q)$(sysconf_env) $(TOP)/scripts/mkconf.sh files $(@D) $(TOP)/rootfs
+	$(Q)$(sysconf_env) $(if $(NFT_ROOT),NFT_ROOT=$(NFT_ROOT)) $(TOP)/scripts/mkconf.sh files $(@D) $(TOP)/rootfs
 
 # Accounts.  KEYS "generated" in the table: the build's own SSH key pair,
 # made once with ssh-keygen in $(BUILD)/ssh (the private half never

@@ -27,7 +27,7 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 # suite's time, the kernels built, ccache's hits and the total at the
 # end; a failed suite does not stop the rest).  Inside a suite the guests
 # run TEST_JOBS at a time (tests/run.sh); TEST_JOBS=1 runs one at a time.
-CHECK_SUITES := style unit kimage size fuzz config packages errors boot parallel kml media net devel arch repro
+CHECK_SUITES := style unit kimage size fuzz config packages distcc errors boot parallel kml media net devel arch repro
 TEST_JOBS ?= $(JOBS)
 export TEST_JOBS
 # TESTS="NAME...": only these tests of a suite, by their file names
@@ -59,6 +59,11 @@ ifneq ($(INIT),tinyinit)
 $(INITRAMFS_TINYINIT): FORCE
 	$(Q)$(MAKE) -s --no-print-directory INIT=tinyinit initramfs
 endif
+
+# What tests/run.sh IMAGES-DIR boots: the images, both inits' initramfs
+# and test.env (the suites of mk/suites.mk make it in each sub-make).
+.PHONY: test-images
+test-images: images $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX) $(TEST_ENV)
 
 BOOT_TESTS := $(sort $(wildcard $(TOP)/tests/boot/*.sh))
 SUITE_TESTS_boot := $(BOOT_TESTS)
@@ -93,9 +98,9 @@ check-repro: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT)
 	$(say) TEST "reproducibility: clean rebuild in $(REPRO_OUT:$(TOP)/%=%)"
 	$(Q)rm -rf $(REPRO_OUT) $(REPRO_KERNELS)
 	$(Q)$(MAKE) --no-print-directory OUT=$(REPRO_OUT) KERNELS=$(REPRO_KERNELS) KERNEL_CACHE= STEP_CACHE= images >/dev/null
-	$(Q)cmp $(KERNEL_IMAGE) $(REPRO_OUT)/images/bzImage && \
+	$(Q)cmp $(KERNEL_IMAGE) $(REPRO_OUT)/images/$(ARCH_KIMAGE) && \
 	cmp $(INITRAMFS_TINYINIT) $(REPRO_OUT)/images/initramfs-tinyinit.cpio.xz && \
-	echo "  PASS     bzImage and initramfs are bit-identical ($$(sha256sum < $(KERNEL_IMAGE) | cut -c1-16)..., $$(sha256sum < $(INITRAMFS_TINYINIT) | cut -c1-16)...)"
+	echo "  PASS     $(ARCH_KIMAGE) and initramfs are bit-identical ($$(sha256sum < $(KERNEL_IMAGE) | cut -c1-16)..., $$(sha256sum < $(INITRAMFS_TINYINIT) | cut -c1-16)...)"
 	$(Q)rm -rf $(REPRO_OUT) $(REPRO_KERNELS)
 
 check-config: $(KCONFIG)
@@ -104,12 +109,31 @@ check-config: $(KCONFIG)
 		BUILD=$(BUILD) MAKE="$(MAKE)" $(TOP)/tests/config.sh
 	$(Q)TOP=$(TOP) TESTLOGS=$(TESTLOGS) $(TOP)/tests/kbuild.sh
 	$(Q)TOP=$(TOP) TESTLOGS=$(TESTLOGS) $(TOP)/tests/stepcache.sh
+	$(Q)dot -Tsvg $(TOP)/docs/architecture.dot | cmp -s - $(TOP)/docs/architecture.svg || \
+		{ echo "error: docs/architecture.svg is not what docs/architecture.dot draws: run make docs-pictures" >&2; exit 1; }
+	$(say) PASS "docs/architecture.svg is what docs/architecture.dot draws"
+
+# make docs-pictures: the pictures of docs/ drawn from their sources
+# (graphviz).
+.PHONY: docs-pictures
+docs-pictures: $(TOP)/docs/architecture.svg
+$(TOP)/docs/architecture.svg: $(TOP)/docs/architecture.dot | $(DEPS_STAMP)
+	$(Q)dot -Tsvg $< > $@.tmp && mv $@.tmp $@
+	$(say) DOT "$(@:$(TOP)/%=%)"
 
 # Packages and sources.lock (tests/packages.sh): a scratch copy of the
 # tree builds its initramfs with this build's sources.
 check-packages: $(INITRAMFS_TINYINIT)
 	$(say) TEST "packages: the lock, a new package, collisions, bad package files"
 	$(Q)MAKE="$(MAKE)" TOP=$(TOP) BUILD=$(BUILD) DEFAULT_OUT=$(OUT) TESTLOGS=$(TESTLOGS) $(TOP)/tests/packages.sh
+
+# Distributed builds (tests/distcc.sh): busybox through distccd on
+# 127.0.0.1, bit-identical to this build's.
+.PHONY: check-distcc
+check-distcc: $(BUSYBOX) $(TLEXPECT)
+	$(say) TEST "distributed builds: busybox through distccd on 127.0.0.1"
+	$(Q)MAKE="$(MAKE)" TOP=$(TOP) TLEXPECT=$(TLEXPECT) BUSYBOX=$(BUSYBOX) DEFAULT_OUT=$(OUT) \
+		TESTLOGS=$(TESTLOGS) $(TOP)/tests/distcc.sh
 
 # The module cases build against the devel profile's kernel: it is built
 # first (check-devel uses it too), with its progress line.

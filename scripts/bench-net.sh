@@ -73,7 +73,7 @@ opts="-i $BUILD_KEY -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHos
 	done
 } >"$work/ssh.script"
 boot "$work/ssh.script" --netdev "restrict=on,hostfwd=tcp:127.0.0.1:$port-:22" \
-	-- $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work") >/dev/null
+	$("$TOP/scripts/disks.sh" args "$DISKS" "$work") >/dev/null
 echo "### SSH"
 echo
 echo "ssh from the host with the build's key, through QEMU's forwarded port,"
@@ -101,7 +101,7 @@ for nic in virtio e1000; do
 		echo "send poweroff"
 		echo "exit 0"
 	} >"$work/nuttcp.script"
-	TAP_NIC=$nic tap_boot "$work/nuttcp.script" -- $("$TOP/scripts/disks.sh" qemu "$DISKS" "$work") >/dev/null
+	TAP_NIC=$nic tap_boot "$work/nuttcp.script" $("$TOP/scripts/disks.sh" args "$DISKS" "$work") >/dev/null
 	grep -a '^[TR]X: ' "$work/serial.log" | tr -d '\r' | grep -v 'nuttcp -' >"$work/nuttcp.$nic"
 done
 mbps() { awk -v d="$2" '$1 == d ":" { for (i = 1; i < NF; i++) if ($(i + 1) == "Mbps") print $i }' "$work/nuttcp.$1" | median | awk '{ printf "%.0f\n", $1 }'; }

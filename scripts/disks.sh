@@ -13,7 +13,8 @@
 #   disks.sh fstab SPEC            the /etc/fstab lines, by LABEL
 #   disks.sh kconfig SPEC CONFIG   the kernel .config has each bus's driver
 #   disks.sh images SPEC DIR       make DIR/disk-NAME.img, empty ext4
-#   disks.sh qemu SPEC DIR         QEMU's arguments to attach them
+#   disks.sh args SPEC DIR         the launcher's options to attach them
+#                                  (--data FILE:NAME:BUS, run-qemu.sh)
 # Each disk gets a fixed UUID made from its name, and the images are made
 # with SOURCE_DATE_EPOCH as their time, so the same spec gives the same
 # bytes.
@@ -21,7 +22,7 @@ set -eu
 prog=DISKS
 . "$(dirname "$0")/media-lib.sh"
 
-[ $# -ge 2 ] || die "usage: disks.sh check|list|fstab|kconfig|images|qemu SPEC [ARG]"
+[ $# -ge 2 ] || die "usage: disks.sh check|list|fstab|kconfig|images|args SPEC [ARG]"
 cmd=$1 spec=$2
 
 # parse: check every entry, then call "$1 NAME MIB BUS DIR INDEX-ON-BUS"
@@ -84,7 +85,7 @@ fstab_line() {
 
 kconfig_need() {
 	case $3 in
-	virtio) syms="VIRTIO_BLK VIRTIO_PCI" ;;
+	virtio) syms="VIRTIO_BLK ${VIRTIO_BUS:-VIRTIO_PCI}" ;;
 	sata) syms="ATA SATA_AHCI BLK_DEV_SD" ;;
 	ide) syms="ATA ATA_PIIX BLK_DEV_SD" ;;
 	esac
@@ -109,18 +110,12 @@ image() {
 	mv "$img.tmp" "$img"
 }
 
-# QEMU, on its "pc" machine (i440FX): the board's own PIIX IDE for ide
-# disks (the firmware turns its channels on: SeaBIOS and OVMF both do it
-# for this chipset, OVMF not for a PIIX added to a q35 machine), an AHCI
-# controller of our own for sata disks.  Each disk has its name as serial
-# number (/sys/block/vdX/serial, /dev/disk/by-id).
-qemu_arg() {
-	printf ' -drive file=%s,format=raw,if=none,id=d-%s' "$out/disk-$1.img" "$1"
-	case $3 in
-	virtio) printf ' -device virtio-blk-pci,drive=d-%s,serial=%s' "$1" "$1" ;;
-	sata) printf ' -device ide-hd,drive=d-%s,bus=tlsata.%s,serial=%s' "$1" "$5" "$1" ;;
-	ide) printf ' -device ide-hd,drive=d-%s,bus=ide.%s,unit=%s,serial=%s' "$1" $(($5 / 2)) $(($5 % 2)) "$1" ;;
-	esac
+# The launcher (images/run-qemu.sh) turns each into QEMU's arguments for
+# its board: virtio-blk on PCI or virtio-mmio, an AHCI controller for
+# sata disks, the PC's own PIIX for ide.  Each disk has its name as
+# serial number (/sys/block/vdX/serial, /dev/disk/by-id).
+launcher_arg() {
+	printf ' --data %s:%s:%s' "$out/disk-$1.img" "$1" "$3"
 }
 
 case $cmd in
@@ -139,11 +134,10 @@ images)
 	mkdir -p "$out"
 	parse image
 	;;
-qemu)
-	out=${3:?usage: disks.sh qemu SPEC DIR}
-	parse : # errors first, before any output; counts the disks per bus
-	[ $nsata -eq 0 ] || printf ' -device ahci,id=tlsata'
-	parse qemu_arg
+args)
+	out=${3:?usage: disks.sh args SPEC DIR}
+	parse : # errors first, before any output
+	parse launcher_arg
 	echo
 	;;
 *) die "unknown command '$cmd'" ;;

@@ -126,9 +126,14 @@ EOF
 EOF
 }
 
-# nft and every shared library it loads (ldd on the host: Debian's own
-# binaries, glibc included), as gen_init_cpio lines.
+# nft and every shared library it loads, as gen_init_cpio lines: the
+# host's own (Debian's binaries, glibc included, found by ldd) when the
+# image is for the host's architecture, else the target's (NFT_ROOT).
 nft_files() {
+	if [ -n "${NFT_ROOT:-}" ]; then
+		nft_target_files
+		return
+	fi
 	nft=$(command -v nft || echo /usr/sbin/nft)
 	[ -x "$nft" ] || die "nft not found: install Debian's nftables package (make deps)"
 	echo "file /usr/sbin/nft $nft 755 0 0"
@@ -137,10 +142,71 @@ nft_files() {
 			[ -n "$lib" ] || continue
 			echo "file $lib $(readlink -f "$lib") 755 0 0"
 		done
-	# /lib64 is where the x86_64 ELF interpreter is looked up.
-	echo "dir /lib64 755 0 0"
+	# The ELF interpreter's directory (/lib64 on x86_64) and the
+	# multiarch one of the C library (/lib/x86_64-linux-gnu).
+	interp=$(ldd "$nft" | awk '/^[[:space:]]*\/.*ld-linux/ { print $1 }')
+	libc=$(ldd "$nft" | awk '$1 == "libc.so.6" { print $3 }')
+	[ "${interp%/*}" = /lib ] || echo "dir ${interp%/*} 755 0 0"
 	echo "dir /lib 755 0 0"
-	echo "dir /lib/x86_64-linux-gnu 755 0 0"
+	echo "dir ${libc%/*} 755 0 0"
+}
+
+# inroot PATH: the file PATH names in the target's tree $NFT_ROOT,
+# following its symbolic links inside the tree.
+inroot() {
+	p=$NFT_ROOT$1
+	while [ -L "$p" ]; do
+		t=$(readlink "$p")
+		case $t in
+		/*) p=$NFT_ROOT$t ;;
+		*) p=$(dirname "$p")/$t ;;
+		esac
+	done
+	echo "$p"
+}
+
+# needed ELF: its DT_NEEDED names.
+needed() {
+	readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p'
+}
+
+# The target's nft: Debian's nftables package and its dependencies for
+# ARCH, unpacked in $NFT_ROOT (mk/sysconf.mk).  Its libraries are found
+# as the target's dynamic linker finds them, each DT_NEEDED name in the
+# multiarch directories, transitively: readelf reads any architecture's
+# ELF files, where ldd would have to run them.
+nft_target_files() {
+	nft=$NFT_ROOT/usr/sbin/nft
+	[ -f "$nft" ] || die "$nft is missing (mk/sysconf.mk unpacks Debian's nftables there)"
+	interp=$(readelf -l "$nft" | sed -n 's/.*Requesting program interpreter: \(.*\)]$/\1/p')
+	[ -n "$interp" ] || die "$nft has no ELF interpreter"
+	echo "file /usr/sbin/nft $nft 755 0 0"
+	echo "file $interp $(inroot "$interp") 755 0 0"
+	libdirs=$(cd "$NFT_ROOT" && ls -d lib/*-linux-* usr/lib/*-linux-* 2>/dev/null)
+	seen=" ${interp##*/} " todo=$(needed "$nft") multiarch=
+	while [ -n "$todo" ]; do
+		set -- $todo
+		lib=$1
+		shift
+		todo=$*
+		case $seen in *" $lib "*) continue ;; esac
+		seen="$seen$lib "
+		f=
+		for d in $libdirs; do
+			[ ! -e "$NFT_ROOT/$d/$lib" ] || { f=$d/$lib; break; }
+		done
+		[ -n "$f" ] || die "nft needs $lib, which Debian's packages in $NFT_ROOT do not have"
+		real=$(inroot "/$f")
+		# /lib/MULTIARCH/, as on the host: glibc looks there.
+		f=${f#usr/}
+		multiarch=${f#lib/}
+		multiarch=${multiarch%%/*}
+		echo "file /$f $real 755 0 0"
+		todo="$todo $(needed "$real")"
+	done
+	echo "dir /lib 755 0 0"
+	echo "dir /lib/$multiarch 755 0 0"
+	[ "${interp%/*}" = /lib ] || echo "dir ${interp%/*} 755 0 0"
 }
 
 files() {

@@ -13,7 +13,8 @@
 # them, "name version sha256-of-the-.deb" per line (scripts/sources.sh
 # debs checks them against sources.lock).
 #
-#   env: DEBIAN_MIRROR (default: the host's, from /etc/apt), LOG
+#   env: DEBIAN_MIRROR (default: the host's, from /etc/apt), LOG,
+#        DEBIAN_ARCH (Debian's architecture, default: the host's)
 set -eu
 prog=mkdebian
 . "$(dirname "$0")/media-lib.sh"
@@ -56,6 +57,7 @@ set -- --include="$(echo "$*" | tr ' ' ,)" "$suite" "$out.tmp" \
 
 rm -rf "$out.tmp"
 if ! mmdebstrap --variant=extract --mode=auto --format=tar \
+	${DEBIAN_ARCH:+--architectures="$DEBIAN_ARCH"} \
 	--dpkgopt='path-exclude=/usr/share/man/*' \
 	--dpkgopt='path-exclude=/usr/share/info/*' \
 	--dpkgopt='path-exclude=/usr/share/locale/*' \

@@ -97,7 +97,7 @@ rm -rf "$work/root"
 # image file through mtools) and for UEFI (syslinux.efi as the default
 # boot program EFI/BOOT/BOOTX64.EFI, which reads syslinux.cfg from its
 # own directory).
-args="root=PARTUUID=$DISK_ID-02 rw rootwait console=tty0 console=ttyS0,115200${CMDLINE:+ $CMDLINE}"
+args="root=PARTUUID=$DISK_ID-02 rw rootwait console=tty0 console=${CONSOLE:-ttyS0},115200${CMDLINE:+ $CMDLINE}"
 printf 'DEFAULT linux\nPROMPT 0\nTIMEOUT 0\nSERIAL 0 115200\nLABEL linux\n  KERNEL /bzImage\n  APPEND %s\n' \
 	"$args" >"$work/syslinux.cfg"
 touch -t "$stamp" "$work/syslinux.cfg"

@@ -49,7 +49,7 @@ stamp=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y%m%d%H%M.%S)
 
 # One configuration for isolinux and syslinux.efi (the same syntax); the
 # console on the screen and on the serial port.
-args="console=tty0 console=ttyS0,115200${CMDLINE:+ $CMDLINE}"
+args="console=tty0 console=${CONSOLE:-ttyS0},115200${CMDLINE:+ $CMDLINE}"
 printf 'DEFAULT linux\nPROMPT 0\nTIMEOUT 0\nSERIAL 0 115200\nLABEL linux\n  KERNEL /boot/bzImage\n  INITRD /boot/initramfs.cpio.xz\n  APPEND %s\n' \
 	"$args" >"$work/iso/isolinux/isolinux.cfg"
 cp "$kernel" "$work/iso/boot/bzImage"

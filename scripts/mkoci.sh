@@ -8,8 +8,8 @@
 # manifest and the configuration.  Every time in them (the image's
 # "created", the layer's history) is SOURCE_DATE_EPOCH, and umoci's gzip
 # is deterministic, so the same ROOT.tar gives the same layout, digests
-# included.  ARCH is the kernel's (x86_64, arm, arm64, riscv64); OCI
-# names it as Go does (amd64...).
+# included.  ARCH is OCI's name for the architecture, Go's (amd64, arm,
+# arm64, riscv64: mk/arch.mk's table, OCIARCH_*).
 set -eu
 prog=mkoci
 . "$(dirname "$0")/media-lib.sh"
@@ -18,9 +18,8 @@ out=$1 rootfs=$2 tag=$3 arch=$4
 need_tools umoci:umoci
 [ -f "$rootfs" ] || die "$rootfs: no such root filesystem archive"
 case $arch in
-x86_64) goarch=amd64 ;;
-arm | arm64 | riscv64) goarch=$arch ;;
-*) die "unknown ARCH '$arch'" ;;
+amd64 | arm | arm64 | riscv64) goarch=$arch ;;
+*) die "unknown OCI architecture '$arch' (amd64, arm, arm64, riscv64)" ;;
 esac
 created=$(date -u -d "@${SOURCE_DATE_EPOCH:?}" +%Y-%m-%dT%H:%M:%SZ)
 tmp=$out.tmp

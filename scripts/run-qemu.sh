@@ -33,8 +33,12 @@
 #   --serial stdio|mon   the console on stdio, with QEMU's monitor on
 #                        Ctrl-A C (mon, the default) or without (stdio)
 #   --display none|gtk|vnc=...   the screen of --disk and --iso boots
+#   --data FILE:NAME:BUS a data disk (scripts/disks.sh args writes these):
+#                        BUS virtio (the board's virtio-blk, $BLK), sata
+#                        (an AHCI controller) or ide (the PC's PIIX);
+#                        NAME is its serial number
 #   --dry-run            print the command instead of running it
-# Everything after "--" goes to QEMU as it is (data disks, say).
+# Everything after "--" goes to QEMU as it is.
 # -no-reboot makes the guest's poweroff (and reboot) end QEMU with
 # status 0.
 set -eu
@@ -46,12 +50,12 @@ die() {
 here=$(cd "$(dirname "$0")" && pwd)
 accel=auto mem=$MEM initrd=$here/$INITRD append= medium=kernel file= firmware=bios
 state=$here net=user netdev= fwd= nic=$NIC serial=mon display=none dry=
-probe=
+probe= data=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--) shift; break ;;
 	-m | --accel | --initrd | --append | --disk | --iso | --iso-disk | \
-		--firmware | --state | --net | --netdev | --fwd | --nic | --serial | --display)
+		--firmware | --state | --net | --netdev | --fwd | --nic | --serial | --display | --data)
 		[ $# -ge 2 ] || die "$1 needs a value"
 		case $1 in
 		-m) mem=$2 ;;
@@ -69,6 +73,7 @@ while [ $# -gt 0 ]; do
 		--nic) nic=$2 ;;
 		--serial) serial=$2 ;;
 		--display) display=$2 ;;
+		--data) data="$data $2" ;;
 		esac
 		shift 2
 		;;
@@ -184,6 +189,36 @@ user)
 tap) set -- "$@" -netdev "tap,id=n0,ifname=tltap0,script=no,downscript=no${netdev:+,$netdev}" $nicdev ;;
 none) ;;
 esac
+# The data disks, after the NIC (their PCI slots come after it, as they
+# always did), the AHCI controller of sata disks first: each bus numbers
+# its own.
+nsata=0 nide=0
+case $data in *:sata | *:sata\ *) set -- "$@" -device ahci,id=tlsata ;; esac
+for d in $data; do
+	IFS=: read -r dfile dname dbus dextra <<EOF
+$d
+EOF
+	[ -n "$dname" ] && [ -z "$dextra" ] || die "--data $d: use FILE:NAME:BUS"
+	[ -f "$dfile" ] || die "missing disk image: $dfile"
+	set -- "$@" -drive "file=$dfile,format=raw,if=none,id=d-$dname"
+	case $dbus in
+	virtio)
+		[ -n "$BLK" ] || die "--data $d: $ARCH's board has no virtio transport"
+		set -- "$@" -device "$BLK,drive=d-$dname,serial=$dname"
+		;;
+	sata | ide)
+		[ -n "$PC" ] || die "--data $d: $dbus is a controller of the PC; $ARCH has virtio only"
+		if [ "$dbus" = sata ]; then
+			set -- "$@" -device "ide-hd,drive=d-$dname,bus=tlsata.$nsata,serial=$dname"
+			nsata=$((nsata + 1))
+		else
+			set -- "$@" -device "ide-hd,drive=d-$dname,bus=ide.$((nide / 2)),unit=$((nide % 2)),serial=$dname"
+			nide=$((nide + 1))
+		fi
+		;;
+	*) die "--data $d: BUS must be virtio, sata or ide" ;;
+	esac
+done
 # Move the pass-through arguments (the first $n) to the end.
 while [ $n -gt 0 ]; do
 	set -- "$@" "$1"

@@ -11,7 +11,7 @@
 #   sources.sh debs LOCK DL LIST
 #       Debian's binary packages of LIST ("name version sha256" of each
 #       .deb, the devel profile's, scripts/mkdebian.sh), locked as
-#       "name:amd64 VERSION SHA256"
+#       "name:ARCH VERSION SHA256" (ARCH: DEBIAN_ARCH, default the host's)
 #   sources.sh update LOCK DL
 #       rewrite LOCK with what DL holds (make update-lock)
 #   sources.sh drift DL
@@ -134,8 +134,11 @@ tarball() {
 debs() {
 	lock=$1 dl=$2 list=$3
 	lock_check "$lock"
-	arch=$(dpkg --print-architecture)
+	# Another architecture than the host's (the firewall's nft for
+	# ARCH=arm64) is recorded apart.
+	arch=${DEBIAN_ARCH:-$(dpkg --print-architecture)}
 	d=$dl/debian-binary
+	[ "$arch" = "$(dpkg --print-architecture)" ] || d=$d-$arch
 	mkdir -p "$d"
 	: >"$d/.source.tmp"
 	: >"$d/.drift.tmp"

@@ -32,6 +32,20 @@ expect_error "unknown init" "unknown INIT 'systemd'" m INIT=systemd images
 expect_error "bad V" "V must be 0 or 1" m V=2 images
 expect_error "unknown NIC" "unknown NIC 'rtl'" m NIC=rtl run
 expect_error "bad ACCEL" "ACCEL must be auto, kvm or tcg, not 'warp'" m ACCEL=warp run
+# Profile x architecture: a pair that cannot work is refused, saying why.
+expect_error "kml on arm64" "PROFILE=kml ARCH=arm64 cannot be built: configs/linux/kml.config is for x86_64 only" m PROFILE=kml ARCH=arm64 images
+expect_error "server on riscv64" "FIREWALL=on needs Debian's nftables, and bookworm has no riscv64 port" m PROFILE=server ARCH=riscv64 images
+expect_error "server on arm" "has a virtio disk, and QEMU's versatilepb board has no virtio transport" m PROFILE=server ARCH=arm images
+expect_error "pc on riscv64" "PROFILE=pc ARCH=riscv64 cannot be built: configs/linux/ata.config is for x86_64 only" m PROFILE=pc ARCH=riscv64 images
+expect_error "defconfig on arm64" "the profile is for x86_64 only: its kernel configuration is the kernel's x86_64_defconfig" m PROFILE=x86_64-defconfig ARCH=arm64 images
+m ARCH=arm64 OUT="$t/launch-arm64" launcher >"$t/launcher.log" 2>&1 ||
+	{ echo "  FAIL     make ARCH=arm64 launcher:"; sed 's/^/           /' "$t/launcher.log"; fail=$((fail + 1)); }
+touch "$t/launch-arm64/images/Image" "$t/launch-arm64/images/initramfs-tinyinit.cpio.xz" "$t/x.img"
+expect_error "disk on a board" "make disk ARCH=riscv64: a disk image or an ISO boots a PC through its firmware" m PROFILE=default ARCH=riscv64 disk
+expect_error "launcher, SATA disk on a board" "--data $t/x.img:y:sata: sata is a controller of the PC; arm64 has virtio only" \
+	"$t/launch-arm64/images/run-qemu.sh" --dry-run --accel tcg --data "$t/x.img:y:sata"
+expect_error "launcher, missing data disk" "missing disk image: $t/none.img" \
+	"$t/launch-arm64/images/run-qemu.sh" --dry-run --accel tcg --data "$t/none.img:y:virtio"
 expect_error "unknown test in TESTS=" "unknown test 'nosuch' in TESTS= (check-net has: dhcp-dns" m check-net TESTS=nosuch
 # The launcher (images/run-qemu.sh) checks what it is given, before QEMU.
 m OUT="$t/launch" launcher >"$t/launcher.log" 2>&1 ||

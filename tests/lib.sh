@@ -1,4 +1,6 @@
-# Shared by the boot tests (sourced).  The Makefile exports:
+# Shared by the boot tests (sourced).  tests/run.sh IMAGES-DIR sets these
+# from the images directory's test.env (mk/launcher.mk); the older
+# suites' make rules export them:
 #   KERNEL INITRAMFS INITRAMFS_BUSYBOX  the images under test
 #   BUSYBOX   the static busybox we built (also runs on the host: httpd,
 #             wget, nc for the host side of the network tests)
@@ -7,6 +9,7 @@
 #             the kernel arguments of a traced boot
 #   ACCEL MEM TESTLOGS
 set -eu
+: "${MAKE:=make}"
 name=$(basename "$0" .sh)
 work=$TESTLOGS/$name
 rm -rf "$work"

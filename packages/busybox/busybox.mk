@@ -29,7 +29,7 @@ $(foreach f,$(BB_FRAGMENT_FILES),$(if $(wildcard $(f)),,\
 # musl-gcc finds musl's headers; the kernel's UAPI headers (linux/*.h,
 # asm/*.h) come from "make headers_install" of our kernel tree.
 BB_MAKE = $(MAKE) --no-print-directory -C $(busybox_TREE) O=$(BB_OBJ) \
-	CC="$(MUSL_CCACHE) $(MUSL_GCC)" HOSTCC="ccache gcc" CROSS_COMPILE=$(CROSS_COMPILE) \
+	CC="$(MUSL_CC_CMD)" HOSTCC="ccache gcc" CROSS_COMPILE=$(CROSS_COMPILE) \
 	EXTRA_CFLAGS="-isystem $(LINUX_HEADERS)/include" -j$(JOBS)
 
 # The configuration and the binary are kept in the step cache

@@ -42,6 +42,15 @@ endif
 # and version.  The headers it includes are hashed by ccache anyway.
 MUSL_CCACHE = $(if $(MUSL_GCC_DEP),env CCACHE_COMPILERCHECK=$$(cat $(MUSL_PREFIX)/ccache-compilercheck 2>/dev/null || echo mtime) ccache,ccache)
 
+# The compiler command of the packages built against musl:
+#   CC="$(MUSL_CC_CMD)"
+# ccache in front of musl-gcc, or with DISTCC_HOSTS (Makefile) distcc in
+# front of Debian's musl-gcc (the hosts need musl-tools, and distccd told
+# to run it: docs/distcc.md).  A musl built here (ARCH other than
+# x86_64) lives in this build tree, which other hosts do not have: ccache
+# then.
+MUSL_CC_CMD = $(if $(and $(strip $(DISTCC_HOSTS)),$(filter-out y,$(MUSL_FROM_SOURCE))),distcc $(MUSL_GCC),$(MUSL_CCACHE) $(MUSL_GCC))
+
 # What identifies this musl, in a recipe (the keys of the step cache,
 # scripts/stepcache.sh): the files installed here, with this prefix taken
 # out, or Debian's packages.

@@ -83,7 +83,7 @@ check_repro() {
 	"$TOP/scripts/mkroottar.sh" "$work/rootfs-$prof.tar" "$out/initramfs-tinyinit.list" $base ||
 		fail "$prof: mkroottar.sh failed"
 	cmp "$work/rootfs-$prof.tar" "$out/images/rootfs.tar" || fail "$prof: rootfs.tar is not reproducible"
-	"$TOP/scripts/mkoci.sh" "$work/oci-$prof" "$work/rootfs-$prof.tar" "$prof" x86_64 || fail "$prof: mkoci.sh failed"
+	"$TOP/scripts/mkoci.sh" "$work/oci-$prof" "$work/rootfs-$prof.tar" "$prof" amd64 || fail "$prof: mkoci.sh failed"
 	diff -r "$work/oci-$prof" "$out/images/oci" >/dev/null || fail "$prof: the OCI layout is not reproducible"
 	rm -rf "$work/rootfs-$prof.tar" "$work/oci-$prof"
 	echo "$prof: made again, rootfs.tar and the OCI layout are the same bytes (manifest $(jq -r '.manifests[0].digest' "$out/images/oci/index.json" | cut -c1-23)...)"

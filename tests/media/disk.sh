@@ -18,7 +18,7 @@ expected=$(echo "$disks" | while read -r name mib bus dir; do
 	case $bus in virtio) d=virtio-pci ;; sata) d=ahci ;; ide) d=ata_piix ;; esac
 	echo "output $dir $d"
 done)
-data=$("$TOP/scripts/disks.sh" qemu "$DISKS" "$work")
+data=$("$TOP/scripts/disks.sh" args "$DISKS" "$work")
 token=persist-$$
 cat >"$work/script" <<S
 timeout 180
@@ -39,7 +39,7 @@ send poweroff
 expect init: poweroff: done
 exit 0
 S
-boot_disk "$work/script" "$work/disk.img" -- $data
+boot_disk "$work/script" "$work/disk.img" $data
 mv "$work/serial.log" "$work/serial-1.log"
 up_steps 180 60 >"$work/script"
 cat >>"$work/script" <<S
@@ -48,5 +48,5 @@ send poweroff
 expect init: poweroff: done
 exit 0
 S
-boot_disk "$work/script" "$work/disk.img" -- $data
+boot_disk "$work/script" "$work/disk.img" $data
 echo "$FIRMWARE: booted from the disk, root ext4 rw, $ndisks data disks mounted by fstab, files survived poweroff"

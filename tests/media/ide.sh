@@ -21,5 +21,5 @@ send umount /mnt/old && poweroff
 expect init: poweroff: done
 exit 0
 S
-boot_disk "$work/script" "$work/disk.img" -- $("$TOP/scripts/disks.sh" qemu "old:8M:ide" "$work")
+boot_disk "$work/script" "$work/disk.img" $("$TOP/scripts/disks.sh" args "old:8M:ide" "$work")
 echo "an ide disk on the PIIX, found by ata_piix, mounted by label"

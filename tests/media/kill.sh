@@ -16,7 +16,7 @@ fi
 PATH=$PATH:/usr/sbin:/sbin
 cp "$DISK" "$work/disk.img"
 "$TOP/scripts/disks.sh" images "crash:32M" "$work" >/dev/null
-data=$("$TOP/scripts/disks.sh" qemu "crash:32M" "$work")
+data=$("$TOP/scripts/disks.sh" args "crash:32M" "$work")
 # The first N files are awaited; the kill comes while later ones are
 # being written.
 N=${KILL_AFTER:-20}
@@ -29,7 +29,7 @@ expect SYNCED $N
 kill 9
 exit 137
 S
-boot_disk "$work/script" "$work/disk.img" -- $data
+boot_disk "$work/script" "$work/disk.img" $data
 synced=$(tr -d '\r' <"$work/serial.log" | sed -n 's/^SYNCED \([0-9][0-9]*\)$/\1/p' | tail -1)
 [ "${synced:-0}" -ge "$N" ] || { echo "FAIL: the log shows $synced files synced, expected at least $N"; exit 1; }
 mv "$work/serial.log" "$work/serial-1.log"
@@ -42,7 +42,7 @@ send umount /m && poweroff
 expect init: poweroff: done
 exit 0
 S
-boot_disk "$work/script" "$work/disk.img" -- $data
+boot_disk "$work/script" "$work/disk.img" $data
 recovered=$(grep -ac 'recovery complete' "$work/serial.log" || true)
 # The root partition starts after the MBR's 1 MiB and the boot partition.
 start=$(sfdisk -d "$work/disk.img" | sed -n 's/.*disk.img2 : start= *\([0-9]*\),.*/\1/p')

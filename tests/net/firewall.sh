@@ -5,6 +5,10 @@
 # packets are dropped), although the guest itself reaches that server on
 # 127.0.0.1; and the guest's own downloads from www.test.lan still work.
 . "$(dirname "$0")/../lib.sh"
+if [ "${FIREWALL:-on}" != on ]; then
+	echo "SKIP: these images were built with FIREWALL=$FIREWALL (riscv64: bookworm has no nftables for it)"
+	exit 0
+fi
 testnet_up
 ip="\$(awk '{ print \$3 }' $work/net/leases)"
 nc="$BUSYBOX nc -z -w"

@@ -34,7 +34,7 @@ S
 	printf '%s\n' 'send poweroff' 'exit 0' >>"$work/script"
 	boot "$work/script" \
 		--netdev "restrict=on,hostfwd=tcp:127.0.0.1:$port-:22" \
-		-- $("$TOP/scripts/disks.sh" qemu "$DISKS" "$dir")
+		$("$TOP/scripts/disks.sh" args "$DISKS" "$dir")
 }
 
 boot_ssh "$work/a"
