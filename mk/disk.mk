@@ -73,39 +73,18 @@ iso_drive_disk := --iso-disk $(ISO_IMAGE)
 run-iso: $(ISO_IMAGE) $(LAUNCHER)
 	$(call qemu_pc,ISO as a $(ISO_AS),$(iso_drive_$(ISO_AS)))
 
-# check-media: the media tests (tests/media) on the pc profile's images,
-# built into $(BUILD)/pc by a sub-make whatever PROFILE is; each test
-# runs under SeaBIOS and under OVMF.
+# check-media (mk/suites.mk's SUITE_media): the media tests (tests/media)
+# on the pc profile's images, built into $(BUILD)/pc by a sub-make
+# whatever PROFILE is; each test runs under SeaBIOS and under OVMF.
 PC_OUT := $(BUILD)/pc
-SUITE_TESTS_media := $(sort $(wildcard $(TOP)/tests/media/*.sh))
-# The pc profile's memory, from its profile file (PROFILE may be another).
-PC_MEM := $(shell sed -n 's/^QEMU_MEM := //p' $(TOP)/configs/profiles/pc.mk)
-# What the media tests and benchmarks are told (tests/lib.sh), in a
-# recipe where $$accel is set.
-media_env = MAKE="$(MAKE)" TOP=$(TOP) PC_OUT=$(PC_OUT) DISK=$(PC_OUT)/images/disk.img \
-	ISO=$(PC_OUT)/images/tinylinux.iso BUSYBOX=$(PC_OUT)/busybox/busybox \
-	DISKS="$$(cat $(PC_OUT)/disks.spec)" TLEXPECT=$(TLEXPECT) ACCEL=$$accel MEM=$(PC_MEM) \
-	LAUNCHER=$(PC_OUT)/images/run-qemu.sh
-.PHONY: check-media pc-media
-pc-media: $(TLEXPECT)
-	$(Q)$(MAKE) --no-print-directory PROFILE=pc OUT=$(PC_OUT) disk data-disks iso
-
-check-media: pc-media
-	$(Q)accel=$$($(call probe_accel,$(PC_OUT)/images/run-qemu.sh)) || exit 1; \
-	echo "  TEST     disk images ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/media-*)"; \
-	export $(media_env); \
-	for fw in bios uefi; do \
-		FIRMWARE=$$fw TESTLOGS=$(TESTLOGS)/media-$$fw \
-		$(TOP)/tests/run.sh "check-media ($$fw)" $(call pick_tests,$(SUITE_TESTS_media)) || exit 1; \
-	done
 
 # make bench-media: each medium's size and time to userspace, and the
 # kill-during-writes test KILL_ROUNDS times (scripts/bench-media.sh).
 KILL_ROUNDS ?= 10
 .PHONY: bench-media
-bench-media: pc-media
+bench-media: media-images
 	$(Q)mkdir -p $(BENCH)
 	$(Q)accel=$$($(call probe_accel,$(PC_OUT)/images/run-qemu.sh)) || exit 1; \
-	$(media_env) TESTLOGS=$(BENCH) BOOTS=$(BOOTS) KILL_ROUNDS=$(KILL_ROUNDS) \
+	$(call suite_env,pc,x86_64) ACCEL=$$accel MAKE="$(MAKE)" TESTLOGS=$(BENCH) BOOTS=$(BOOTS) KILL_ROUNDS=$(KILL_ROUNDS) \
 	$(TOP)/scripts/bench-media.sh | tee $(BENCH)/media.md
 	@echo "report: $(BENCH:$(TOP)/%=%)/media.md"

@@ -27,23 +27,29 @@ launcher_vars = \
 
 # $(IMAGES)/test.env: what the tests need to know of these images, for
 # "tests/run.sh IMAGES-DIR TEST..." (one test by hand, and the suites):
-# the image files (relative to the directory: run.sh sets $IMAGES), the
-# default profile's images of the same ARCH (tests/net/listen.sh), and
-# the build's tools: tlexpect, kimage, boottrace, the build's SSH key,
-# and x86_64's static busybox for the host side of the network tests.
+# the image files (relative to the directory: run.sh sets $IMAGES; the
+# disk image and ISO when the build made them), the output directory,
+# the default profile's of the same ARCH (tests/net/listen.sh,
+# tests/devel/oci.sh), and the build's tools: tlexpect, kimage,
+# boottrace, the build's SSH key, and a static busybox that runs on the
+# host (the host side of the network tests: x86_64's).
 TEST_ENV := $(IMAGES)/test.env
+DEFAULT_OUT_ARCH = $(BUILD)/default$(if $(filter-out x86_64,$(ARCH)),-$(ARCH))
 test_env_vars = \
-	PROFILE='$(PROFILE)' ARCH='$(ARCH)' \
+	PROFILE='$(PROFILE)' ARCH='$(ARCH)' OUT='$(OUT)' \
 	KERNEL='$$IMAGES/$(ARCH_KIMAGE)' INITRAMFS='$$IMAGES/initramfs-tinyinit.cpio.xz' \
 	INITRAMFS_BUSYBOX='$$IMAGES/initramfs-busybox.cpio.xz' \
+	DISK='$$IMAGES/disk.img' ISO='$$IMAGES/tinylinux.iso' \
 	MEM='$(QEMU_MEM)' DISKS='$(strip $(DISKS))' FIREWALL='$(FIREWALL)' \
-	DEFAULT_KERNEL='$(BUILD)/default$(if $(filter-out x86_64,$(ARCH)),-$(ARCH))/images/$(ARCH_KIMAGE)' \
-	DEFAULT_INITRAMFS='$(BUILD)/default$(if $(filter-out x86_64,$(ARCH)),-$(ARCH))/images/initramfs-tinyinit.cpio.xz' \
-	DEFAULT_INITRAMFS_BUSYBOX='$(BUILD)/default$(if $(filter-out x86_64,$(ARCH)),-$(ARCH))/images/initramfs-busybox.cpio.xz' \
+	DEFAULT_OUT='$(DEFAULT_OUT_ARCH)' \
+	DEFAULT_KERNEL='$(DEFAULT_OUT_ARCH)/images/$(ARCH_KIMAGE)' \
+	DEFAULT_INITRAMFS='$(DEFAULT_OUT_ARCH)/images/initramfs-tinyinit.cpio.xz' \
+	DEFAULT_INITRAMFS_BUSYBOX='$(DEFAULT_OUT_ARCH)/images/initramfs-busybox.cpio.xz' \
 	DEFAULT_MEM='$(shell sed -n 's/^QEMU_MEM[[:space:]]*:*=[[:space:]]*//p' $(TOP)/configs/profiles/default.mk)' \
-	SERVER_OUT='$(OUT)' KOBJ='$(OUT)/linux' TOP='$(TOP)' BUILD='$(BUILD)' \
+	KOBJ='$(OUT)/linux' TOP='$(TOP)' BUILD='$(BUILD)' \
 	TLEXPECT='$(HOST)/tlexpect' KIMAGE='$(HOST)/kimage' BOOTTRACE='$(HOST)/boottrace' \
-	BUSYBOX='$(BUILD)/default/busybox/busybox' BUILD_KEY='$(BUILD)/ssh/id_ed25519'
+	BUSYBOX='$(if $(filter x86_64,$(ARCH)),$(BUSYBOX),$(BUILD)/default/busybox/busybox)' \
+	BUILD_KEY='$(BUILD)/ssh/id_ed25519'
 # (Rewritten only when it changes: DISKS may come from the command line.)
 $(TEST_ENV): FORCE
 	$(Q)mkdir -p $(@D)
@@ -51,8 +57,9 @@ $(TEST_ENV): FORCE
 		for v in $(test_env_vars); do echo "$$v"; done | sed 's/^\([A-Za-z_0-9]*\)=\(.*\)$$/\1="\2"/'; } > $@.tmp
 	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
-.PHONY: launcher
+.PHONY: launcher test-env
 launcher: $(LAUNCHER) $(TEST_ENV)
+test-env: $(TEST_ENV)
 $(LAUNCHER): $(TOP)/scripts/run-qemu.sh $(TOP)/mk/launcher.mk $(TOP)/mk/arch.mk \
 		$(TOP)/configs/profiles/$(PROFILE).mk
 	$(Q)mkdir -p $(@D)

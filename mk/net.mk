@@ -4,9 +4,6 @@
 # listen there).  The tests that need our test network (a network
 # namespace) say "SKIP" where namespaces cannot be made.
 SERVER_OUT := $(BUILD)/server
-# bench-net's environment: the x86_64 server images' test.env.
-net_env = IMAGES=$(SERVER_OUT)/images && set -a && . $$IMAGES/test.env && set +a && \
-	ACCEL=$$accel MAKE="$(MAKE)"
 
 # make ssh: log in to a running "make PROFILE=server run" through its
 # forwarded port, with the build's key.  The host key changes whenever
@@ -24,5 +21,5 @@ bench-net: net-images $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT)
 	$(Q)mkdir -p $(BENCH)
 	$(Q)accel=$$($(call probe_accel,$(SERVER_OUT)/images/run-qemu.sh)) || exit 1; \
 	echo "  BENCH    server profile ($$accel, BOOTS=$(BOOTS))"; \
-	$(net_env) TESTLOGS=$(BENCH) BOOTS=$(BOOTS) $(TOP)/scripts/bench-net.sh | tee $(BENCH)/net.md
+	$(call suite_env,server,x86_64) ACCEL=$$accel MAKE="$(MAKE)" TESTLOGS=$(BENCH) BOOTS=$(BOOTS) $(TOP)/scripts/bench-net.sh | tee $(BENCH)/net.md
 	@echo "report: $(BENCH:$(TOP)/%=%)/net.md"

@@ -27,7 +27,8 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 # suite's time, the kernels built, ccache's hits and the total at the
 # end; a failed suite does not stop the rest).  Inside a suite the guests
 # run TEST_JOBS at a time (tests/run.sh); TEST_JOBS=1 runs one at a time.
-CHECK_SUITES := style unit kimage size fuzz config packages distcc errors boot parallel kml media net devel arch repro
+# (The suites of mk/suites.mk come in IMAGE_SUITES.)
+CHECK_SUITES = style unit kimage size fuzz config packages distcc errors boot parallel kml $(IMAGE_SUITES) repro
 TEST_JOBS ?= $(JOBS)
 export TEST_JOBS
 # TESTS="NAME...": only these tests of a suite, by their file names
@@ -70,13 +71,14 @@ SUITE_TESTS_boot := $(BOOT_TESTS)
 # The boot tests that boot the images they are given: make-run.sh boots
 # the default build through "make run" itself (check-kml, make shrink).
 IMAGE_BOOT_TESTS := $(filter-out %/make-run.sh,$(BOOT_TESTS))
-check-boot: $(KERNEL_IMAGE) $(INITRAMFS_TINYINIT) $(INITRAMFS_BUSYBOX) $(LAUNCHER) $(TLEXPECT) $(HOST)/boottrace
+# They boot this make's own images (PROFILE, OUT: make shrink runs them on
+# its trial kernels), described by their test.env; MEM= of make's command
+# line wins.
+check-boot: test-images $(TLEXPECT) $(HOST)/boottrace
 	$(Q)accel=$$($(call probe_accel,$(LAUNCHER))) || exit 1; \
 	echo "  TEST     boot tests ($$accel, -m $(MEM), logs in $(TESTLOGS:$(TOP)/%=%))"; \
-	KERNEL=$(KERNEL_IMAGE) INITRAMFS=$(INITRAMFS_TINYINIT) \
-	INITRAMFS_BUSYBOX=$(INITRAMFS_BUSYBOX) BUSYBOX=$(BUSYBOX) \
-	TLEXPECT=$(TLEXPECT) BOOTTRACE=$(BOOTTRACE) ACCEL=$$accel MEM=$(MEM) TESTLOGS=$(TESTLOGS) MAKE="$(MAKE)" TOP=$(TOP) \
-	$(TOP)/tests/run.sh check-boot $(call pick_tests,$(SUITE_TESTS_boot))
+	ACCEL=$$accel MEM=$(MEM) TESTLOGS=$(TESTLOGS) MAKE="$(MAKE)" SUITE_NAME=check-boot \
+	$(TOP)/tests/run.sh $(IMAGES) $(call pick_tests,$(SUITE_TESTS_boot))
 
 # make -j is safe (tests/parallel.sh): make -j4 check-boot in a scratch
 # output directory gives the same results and the same images.

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/../lib.sh"
 copy=$work/copy/images
 mkdir -p "$copy"
-cp "$(dirname "$KERNEL")"/* "$copy/"
+cp -r "$(dirname "$KERNEL")"/. "$copy/"
 "$copy/run-qemu.sh" --accel tcg --dry-run >"$work/dry-run"
 grep -q -- "-kernel $copy/" "$work/dry-run" ||
 	{ echo "FAIL: the copy's launcher does not boot the copy:"; cat "$work/dry-run"; exit 1; }

@@ -12,9 +12,9 @@ fail() {
 $MAKE --no-print-directory -C "$TOP" PROFILE=pc OUT="$work/pc" linux >"$work/make.log" 2>&1 ||
 	{ cat "$work/make.log"; fail "make PROFILE=pc linux failed"; }
 cat "$work/make.log"
-devel=$(readlink -f "$DEVEL_OUT/linux")
+devel=$(readlink -f "$OUT/linux")
 pc=$(readlink -f "$work/pc/linux")
 [ "$pc" = "$devel" ] || fail "pc's kernel is in $pc, devel's in $devel"
 grep -q "LINUX *pc: reusing" "$work/make.log" || fail "the pc kernel was built again"
-cmp "$work/pc/images/bzImage" "$DEVEL_OUT/images/bzImage" || fail "the two bzImages differ"
+cmp "$work/pc/images/bzImage" "$OUT/images/bzImage" || fail "the two bzImages differ"
 echo "pc and devel: one kernel build, in ${devel#"$TOP"/}"

@@ -89,10 +89,10 @@ check_repro() {
 	echo "$prof: made again, rootfs.tar and the OCI layout are the same bytes (manifest $(jq -r '.manifests[0].digest' "$out/images/oci/index.json" | cut -c1-23)...)"
 }
 
-check_image devel "$DEVEL_OUT" \
+check_image devel "$OUT" \
 	"cd /tmp && echo 'int main(void) { puts(\"hello from gcc in a container\"); return 0; }' >c.c && gcc -include stdio.h -o c c.c && ./c" \
 	"hello from gcc in a container"
 check_image default "$DEFAULT_OUT" "echo hello from busybox in a container, \$(readlink /bin/sh)" \
 	"hello from busybox in a container, /bin/busybox"
-check_repro devel "$DEVEL_OUT" "$DEVEL_OUT/debian/root.tar"
+check_repro devel "$OUT" "$OUT/debian/root.tar"
 check_repro default "$DEFAULT_OUT"

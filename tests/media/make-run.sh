@@ -19,7 +19,7 @@ send poweroff
 exit 0
 S
 	"$TLEXPECT" -l "$work/serial-$goal.log" -a "Kernel panic" "$work/script" -- \
-		$MAKE --no-print-directory -C "$TOP" PROFILE=pc OUT="$PC_OUT" $goal \
+		$MAKE --no-print-directory -C "$TOP" PROFILE=pc OUT="$OUT" $goal \
 		ACCEL="$ACCEL" PORT="$hport" RESTRICT=on
 	echo "make $goal: $ndisks data disks attached and mounted by fstab"
 done

@@ -23,7 +23,7 @@ exit 0
 S
 } >"$work/script"
 "$TLEXPECT" -l "$work/serial.log" -a "Kernel panic" "$work/script" -- \
-	$MAKE --no-print-directory -C "$TOP" PROFILE=server ARCH="${ARCH:-x86_64}" FIREWALL="${FIREWALL:-on}" OUT="$SERVER_OUT" run NET=tap ACCEL="$ACCEL"
+	$MAKE --no-print-directory -C "$TOP" PROFILE=server ARCH="${ARCH:-x86_64}" FIREWALL="${FIREWALL:-on}" OUT="$OUT" run NET=tap ACCEL="$ACCEL"
 if ip netns list | grep -q '^tinylinux\b'; then
 	echo "FAIL: the namespace tinylinux is still there after QEMU ended"
 	exit 1
