@@ -39,5 +39,6 @@ bench-kml: kml-images
 	$(Q)mkdir -p $(BUILD)/bench
 	$(Q)accel=$$($(call probe_accel,$(dir $(KML_KERNEL))run-qemu.sh)) || exit 1; \
 	KERNEL=$(KML_KERNEL) INITRAMFS=$(KML_OUT)/images/initramfs-tinyinit.cpio.xz \
+	DEFAULT_KERNEL=$(DEFAULT_OUT)/images/bzImage \
 	TLEXPECT=$(TLEXPECT) ACCEL=$$accel WORK=$(BUILD)/bench \
 	$(TOP)/scripts/bench-kml.sh | tee $(BUILD)/bench/kml.md

@@ -37,6 +37,10 @@
 #                        BUS virtio (the board's virtio-blk, $BLK), sata
 #                        (an AHCI controller) or ide (the PC's PIIX);
 #                        NAME is its serial number
+#   --icount             count instructions: the guest's clock advances
+#                        1 ns per instruction (-icount shift=0,sleep=off,
+#                        TCG only), so a time the guest measures is an
+#                        instruction count, free of the host's noise
 #   --dry-run            print the command instead of running it
 # Everything after "--" goes to QEMU as it is.
 # -no-reboot makes the guest's poweroff (and reboot) end QEMU with
@@ -50,7 +54,7 @@ die() {
 here=$(cd "$(dirname "$0")" && pwd)
 accel=auto mem=$MEM initrd=$here/$INITRD append= medium=kernel file= firmware=bios
 state=$here net=user netdev= fwd= nic=$NIC serial=mon display=none dry=
-probe= data=
+probe= data= icount=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--) shift; break ;;
@@ -78,6 +82,7 @@ while [ $# -gt 0 ]; do
 		shift 2
 		;;
 	--probe) probe=y; shift ;;
+	--icount) icount=y; shift ;;
 	--dry-run) dry=y; shift ;;
 	-h | --help)
 		sed -n '/^# usage/,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'
@@ -130,6 +135,10 @@ probe_kvm() {
 	fi
 	echo "$answer"
 }
+if [ -n "$icount" ]; then
+	[ "$accel" != kvm ] || die "--icount counts TCG's instructions: not with --accel kvm"
+	accel=tcg
+fi
 [ "$accel" != auto ] || accel=$(probe_kvm)
 if [ -n "$probe" ]; then
 	echo "$accel"
@@ -149,6 +158,7 @@ esac
 # The command, built in "$@" (the pass-through arguments stay at the end).
 n=$#
 set -- "$@" $QEMU -nodefaults -no-user-config -no-reboot -accel "$accel" -m "$mem"
+[ -z "$icount" ] || set -- "$@" -icount shift=0,sleep=off
 if [ "$serial" = mon ]; then set -- "$@" -serial mon:stdio; else set -- "$@" -serial stdio; fi
 case $medium in
 kernel)

@@ -44,6 +44,8 @@ touch "$t/launch-arm64/images/Image" "$t/launch-arm64/images/initramfs-tinyinit.
 expect_error "disk on a board" "make disk ARCH=riscv64: a disk image or an ISO boots a PC through its firmware" m PROFILE=default ARCH=riscv64 disk
 expect_error "launcher, SATA disk on a board" "--data $t/x.img:y:sata: sata is a controller of the PC; arm64 has virtio only" \
 	"$t/launch-arm64/images/run-qemu.sh" --dry-run --accel tcg --data "$t/x.img:y:sata"
+expect_error "launcher, icount with KVM" "--icount counts TCG's instructions: not with --accel kvm" \
+	"$t/launch-arm64/images/run-qemu.sh" --dry-run --icount --accel kvm
 expect_error "launcher, missing data disk" "missing disk image: $t/none.img" \
 	"$t/launch-arm64/images/run-qemu.sh" --dry-run --accel tcg --data "$t/none.img:y:virtio"
 expect_error "unknown test in TESTS=" "unknown test 'nosuch' in TESTS= (check-net has: dhcp-dns" m check-net TESTS=nosuch
