@@ -48,6 +48,7 @@ test_env_vars = \
 	DEFAULT_MEM='$(shell sed -n 's/^QEMU_MEM[[:space:]]*:*=[[:space:]]*//p' $(TOP)/configs/profiles/default.mk)' \
 	KOBJ='$(OUT)/linux' TOP='$(TOP)' BUILD='$(BUILD)' \
 	TLEXPECT='$(HOST)/tlexpect' KIMAGE='$(HOST)/kimage' BOOTTRACE='$(HOST)/boottrace' \
+	BOOTTRACE_APPEND='$(BOOTTRACE_APPEND)' \
 	BUSYBOX='$(if $(filter x86_64,$(ARCH)),$(BUSYBOX),$(BUILD)/default/busybox/busybox)' \
 	BUILD_KEY='$(BUILD)/ssh/id_ed25519'
 # (Rewritten only when it changes: DISKS may come from the command line.)
