@@ -3,8 +3,8 @@
 # shell, guest -> host download (sha256), host -> guest, poweroff, and
 # kimage reading its kernel image.  The host side of the network tests
 # uses x86_64's busybox.
-CHECK_ARCHES = $(wordlist 2,9,$(SUITE_arch))
-arch_images = $(BUILD)/default-$(1)/images
+CHECK_ARCHES = $(call suite_arches,arch)
+arch_images = $(call profile_out,default,$(1))/images
 # bench.sh's environment for one ARCH.
 arch_env = ARCH=$(1) KERNEL=$(call arch_images,$(1))/$(KIMAGE_$(1)) \
 	INITRAMFS=$(call arch_images,$(1))/initramfs-tinyinit.cpio.xz \
@@ -18,7 +18,7 @@ bench-arch: arch-images $(TLEXPECT) $(BUSYBOX)
 	$(Q)mkdir -p $(BENCH)
 	$(Q){ echo "# make bench-arch, $$(date -u +%Y-%m-%d), $$(nproc) CPUs, accelerator: tcg"; echo; \
 	$(foreach a,$(CHECK_ARCHES),$(call arch_env,$(a)) WORK=$(BENCH)/arch-$(a) BOOTS=$(BOOTS) \
-		GUEST_BUSYBOX=$(BUILD)/default-$(a)/busybox/busybox TINYINIT=$(BUILD)/default-$(a)/init/tinyinit \
+		GUEST_BUSYBOX=$(call profile_out,default,$(a))/busybox/busybox TINYINIT=$(call profile_out,default,$(a))/init/tinyinit \
 		LABEL="$(a): $(QEMU_$(a))" BOOT_TIMEOUT=300 $(TOP)/scripts/bench.sh || exit 1; echo;) \
 	} | tee $(BENCH)/arch.md
 	@echo "report: $(BENCH:$(TOP)/%=%)/arch.md"

@@ -108,7 +108,11 @@ ARCH_BLK := $(BLK_$(ARCH))
 
 # Outputs: $(BUILD)/PROFILE for x86_64 (the host's own, kept short),
 # $(BUILD)/PROFILE-ARCH for every other (build/server-arm64).
-OUT ?= $(BUILD)/$(PROFILE)$(if $(filter x86_64,$(ARCH)),,-$(ARCH))
+# $(call profile_out,PROFILE,ARCH): the one place the scheme is written
+# (the suites' sub-makes, test.env's default images and the host's
+# busybox use it too).
+profile_out = $(BUILD)/$(1)$(if $(filter x86_64,$(2)),,-$(2))
+OUT ?= $(call profile_out,$(PROFILE),$(ARCH))
 
 # ---- profile x architecture ------------------------------------------------
 # Any profile builds for any ARCH whose parts exist.  A kernel fragment

@@ -34,7 +34,7 @@ launcher_vars = \
 # boottrace, the build's SSH key, and a static busybox that runs on the
 # host (the host side of the network tests: x86_64's).
 TEST_ENV := $(IMAGES)/test.env
-DEFAULT_OUT_ARCH = $(BUILD)/default$(if $(filter-out x86_64,$(ARCH)),-$(ARCH))
+DEFAULT_OUT_ARCH = $(call profile_out,default,$(ARCH))
 test_env_vars = \
 	PROFILE='$(PROFILE)' ARCH='$(ARCH)' OUT='$(OUT)' \
 	KERNEL='$$IMAGES/$(ARCH_KIMAGE)' INITRAMFS='$$IMAGES/initramfs-tinyinit.cpio.xz' \

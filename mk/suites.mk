@@ -44,8 +44,6 @@ SUITE_devel_ALSO_GOALS := oci
 IMAGE_SUITES := media net devel arch
 
 $(call needs,TLEXPECT KIMAGE BOOTTRACE,mk/suites.mk)
-# $(call profile_out,PROFILE,ARCH): where that sub-make puts its outputs.
-profile_out = $(BUILD)/$(1)$(if $(filter x86_64,$(2)),,-$(2))
 suite_profile = $(firstword $(SUITE_$(1)))
 suite_arches = $(wordlist 2,$(words $(SUITE_$(1))),$(SUITE_$(1)))
 
