@@ -221,6 +221,7 @@ help:
 	@echo '  check-arch        build and boot the default system for arm, arm64 and riscv64'
 	@echo '  bench-arch        their sizes, boot times and smallest memory'
 	@echo '  bench-kml         Kernel Mode Linux: null system calls and syscall-heavy work, ring 0 vs 3'
+	@echo '  kml-trace         Kernel Mode Linux: one getppid traced instruction by instruction (gdb), ring 0 vs 3'
 	@echo '  fuzz              fuzz kimage'"'"'s parsers (libFuzzer) for FUZZ_SECONDS=$(FUZZ_SECONDS)'
 	@echo '  packages          the packages (packages/NAME/NAME.mk): source, version, license, in this image?'
 	@echo '  rootfs-parts      the parts whose union is the root filesystem, and their sizes'

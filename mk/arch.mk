@@ -113,6 +113,9 @@ ARCH_BLK := $(BLK_$(ARCH))
 # busybox use it too).
 profile_out = $(BUILD)/$(1)$(if $(filter x86_64,$(2)),,-$(2))
 OUT ?= $(call profile_out,$(PROFILE),$(ARCH))
+# OUT=build/x on the command line means the same as $(CURDIR)/build/x:
+# the recipes run in other directories (busybox's, the kernel's).
+override OUT := $(abspath $(OUT))
 
 # ---- profile x architecture ------------------------------------------------
 # Any profile builds for any ARCH whose parts exist.  A kernel fragment

@@ -7,6 +7,9 @@ kmltest_VERSION := 1
 kmltest_LICENSE := GPL-2.0-only
 kmltest_DEPENDS := musl busybox
 kmltest_ARCHES := x86_64
+# make bench-kml's instruction trace of one getppid (scripts/kml-trace.sh)
+# single-steps the guest with gdb, through QEMU's gdb stub.
+kmltest_HOST_DEPS := gdb
 kmltest_TARGET = $(KMLTEST)
 kmltest_FILES = /trusted/kmltest=$(KMLTEST) /usr/bin/kmltest=$(KMLTEST) \
 	/usr/libexec/busybox-ring3=$(BUSYBOX)

@@ -8,7 +8,20 @@
  *   segv          write through a bad pointer (dies of SIGSEGV)
  *   stack         recurse until the stack is exhausted (dies of SIGSEGV)
  *   spin          spin for ever (Ctrl-C, kill and preemption tests)
+ *   calls         spin in system calls for ever (getppid through musl:
+ *                 the fast entry's bypass in ring 0), saying "CALLS
+ *                 10000 CPL n" after the first 10,000
+ *   trace PID N   a tracer: attach to PID, follow N system-call stops
+ *                 (PTRACE_SYSCALL), detach; "TRACE N stops, e entries,
+ *                 g getppid" (the entries, and which were getppid)
+ *   seccomp errno|kill  install a seccomp filter that denies getppid
+ *                 with EPERM (or kills), then call it: "SECCOMP ERRNO
+ *                 OK CPL n" (or death by SIGSYS)
  *   signal        a handler runs and returns; "SIGNAL OK CPL n"
+ *   restart       a read from a pipe, blocked, is interrupted by a
+ *                 signal whose SA_RESTART handler writes to the pipe;
+ *                 the kernel restarts the read, which returns that byte:
+ *                 "RESTART OK CPL n"
  *   threads       4 threads (clone) each count; "THREADS OK"
  *   memory        heap, mmap and stack growth; "MEMORY OK"
  *   forkexec N P  N times: fork, exec P (argument "cpl" muted), wait
@@ -33,7 +46,10 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -83,6 +99,133 @@ static int cmd_spin(void)
 	return 0;
 }
 
+/* System calls for ever: in ring 0, musl takes the fast entry. */
+static int cmd_calls(void)
+{
+	long i;
+
+	for (i = 0; i < 10000; i++)
+		syscall(SYS_getppid);
+	printf("CALLS %ld CPL %u\n", i, cpl());
+	fflush(stdout);
+	for (;;)
+		syscall(SYS_getppid);
+	return 0;
+}
+
+/*
+ * The part of strace the containment test needs.  Debian has no static
+ * strace, and the image has no C library to run a dynamic one: a tracer
+ * of twenty lines is smaller than either.  PTRACE_SEIZE with
+ * TRACESYSGOOD, one PTRACE_INTERRUPT to stop the tracee, then
+ * PTRACE_SYSCALL to each system-call stop (entry and exit alike).
+ */
+static int cmd_trace(const char *pid_arg, const char *count_arg)
+{
+	pid_t pid = (pid_t)strtol(pid_arg, NULL, 10);
+	long n = strtol(count_arg, NULL, 10), i;
+	long stops = 0, getppid = 0, entries = 0;
+	struct __ptrace_syscall_info info;
+	int status;
+
+	if (pid <= 0 || n <= 0) {
+		fputs("kmltest: trace PID N: a process and a count\n", stderr);
+		return 2;
+	}
+	if (ptrace(PTRACE_SEIZE, pid, 0, (void *)PTRACE_O_TRACESYSGOOD) ||
+	    ptrace(PTRACE_INTERRUPT, pid, 0, 0) ||
+	    waitpid(pid, &status, 0) != pid) {
+		perror("kmltest: trace");
+		return 1;
+	}
+	for (i = 0; i < 4 * n && stops < n; i++) {
+		if (ptrace(PTRACE_SYSCALL, pid, 0, 0) ||
+		    waitpid(pid, &status, 0) != pid || !WIFSTOPPED(status)) {
+			perror("kmltest: trace");
+			return 1;
+		}
+		if (WSTOPSIG(status) != (SIGTRAP | 0x80))
+			continue;
+		stops++;
+		if (ptrace(PTRACE_GET_SYSCALL_INFO, pid, (void *)sizeof(info),
+			   &info) <= 0 ||
+		    info.op != PTRACE_SYSCALL_INFO_ENTRY)
+			continue;
+		entries++;
+		if (info.entry.nr == SYS_getppid)
+			getppid++;
+	}
+	ptrace(PTRACE_DETACH, pid, 0, 0);
+	printf("TRACE %ld stops, %ld entries, %ld getppid\n", stops, entries,
+	       getppid);
+	return stops == n ? 0 : 1;
+}
+
+/*
+ * A seccomp filter in classic BPF, spelled out: musl's headers have no
+ * linux/filter.h or linux/seccomp.h, and the filter is seven
+ * instructions.  The values are the kernel's UAPI.
+ */
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+struct bpf_insn {
+	uint16_t code;
+	uint8_t jt, jf;
+	uint32_t k;
+};
+
+struct bpf_prog {
+	unsigned short len;
+	struct bpf_insn *filter;
+};
+
+#define BPF_LD_W_ABS 0x20 /* BPF_LD | BPF_W | BPF_ABS */
+#define BPF_JEQ_K 0x15 /* BPF_JMP | BPF_JEQ | BPF_K */
+#define BPF_RET_K 0x06 /* BPF_RET | BPF_K */
+#define SECCOMP_DATA_NR 0 /* offsetof(struct seccomp_data, nr) */
+#define SECCOMP_DATA_ARCH 4
+#define AUDIT_ARCH_X86_64 0xc000003eu
+#define SECCOMP_MODE_FILTER 2
+#define SECCOMP_RET_KILL_PROCESS 0x80000000u
+#define SECCOMP_RET_ERRNO 0x00050000u
+#define SECCOMP_RET_ALLOW 0x7fff0000u
+
+static int cmd_seccomp(const char *mode)
+{
+	uint32_t deny = strcmp(mode, "kill") ? SECCOMP_RET_ERRNO | EPERM :
+					       SECCOMP_RET_KILL_PROCESS;
+	struct bpf_insn f[] = {
+		{ BPF_LD_W_ABS, 0, 0, SECCOMP_DATA_ARCH },
+		{ BPF_JEQ_K, 1, 0, AUDIT_ARCH_X86_64 },
+		{ BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS },
+		{ BPF_LD_W_ABS, 0, 0, SECCOMP_DATA_NR },
+		{ BPF_JEQ_K, 0, 1, SYS_getppid },
+		{ BPF_RET_K, 0, 0, deny },
+		{ BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW },
+	};
+	struct bpf_prog prog = { ARRAY_SIZE(f), f };
+	long r;
+
+	if (strcmp(mode, "kill") && strcmp(mode, "errno")) {
+		fputs("kmltest: seccomp errno|kill\n", stderr);
+		return 2;
+	}
+	if (syscall(SYS_getppid) <= 0 ||
+	    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0)) {
+		perror("kmltest: seccomp");
+		return 1;
+	}
+	fflush(stdout);
+	r = syscall(SYS_getppid);
+	if (r != -1 || errno != EPERM) {
+		printf("SECCOMP not enforced: getppid returned %ld\n", r);
+		return 1;
+	}
+	printf("SECCOMP ERRNO OK CPL %u\n", cpl());
+	return 0;
+}
+
 static volatile sig_atomic_t handled_cpl = -1;
 
 static void on_usr1(int sig)
@@ -107,6 +250,46 @@ static int cmd_signal(void)
 		return 1;
 	}
 	printf("SIGNAL OK CPL %d\n", (int)handled_cpl);
+	return 0;
+}
+
+static int restart_pipe[2];
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	if (write(restart_pipe[1], "R", 1) != 1)
+		_exit(3);
+}
+
+/*
+ * A system call restarted after a signal: the kernel sets the
+ * instruction pointer back 2 bytes, the length of SYSCALL, and the call
+ * runs again.  Through the fast entry, those 2 bytes are the [kml]
+ * page's restart jump (docs/kml.md).
+ */
+static int cmd_restart(void)
+{
+	struct itimerval it = { .it_value = { .tv_usec = 100000 } };
+	struct sigaction sa;
+	char c = 0;
+	ssize_t r;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	if (pipe(restart_pipe) || sigaction(SIGALRM, &sa, NULL) ||
+	    setitimer(ITIMER_REAL, &it, NULL)) {
+		perror("kmltest: restart");
+		return 1;
+	}
+	r = read(restart_pipe[0], &c, 1);
+	if (r != 1 || c != 'R') {
+		printf("RESTART failed: read returned %ld\n", (long)r);
+		return 1;
+	}
+	printf("RESTART OK CPL %u\n", cpl());
 	return 0;
 }
 
@@ -298,7 +481,9 @@ static int cmd_time(char **argv)
 
 static int print_help(void)
 {
-	fputs("kmltest cpl|segv|stack|spin|signal|threads|memory\n", stderr);
+	fputs("kmltest cpl|segv|stack|spin|calls|signal|restart|threads|memory\n",
+	      stderr);
+	fputs("kmltest trace PID N|seccomp errno|kill\n", stderr);
 	fputs("kmltest forkexec N PROG|exec PROG ARG...\n", stderr);
 	fputs("kmltest time PROG ARG...|bench N\n", stderr);
 	return 2;
@@ -320,8 +505,16 @@ int main(int argc, char **argv)
 		return cmd_stack();
 	if (!strcmp(cmd, "spin"))
 		return cmd_spin();
+	if (!strcmp(cmd, "calls"))
+		return cmd_calls();
+	if (!strcmp(cmd, "trace") && argc == 4)
+		return cmd_trace(argv[2], argv[3]);
+	if (!strcmp(cmd, "seccomp") && argc == 3)
+		return cmd_seccomp(argv[2]);
 	if (!strcmp(cmd, "signal"))
 		return cmd_signal();
+	if (!strcmp(cmd, "restart"))
+		return cmd_restart();
 	if (!strcmp(cmd, "threads"))
 		return cmd_threads();
 	if (!strcmp(cmd, "memory"))
