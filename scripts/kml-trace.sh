@@ -8,7 +8,8 @@
 # the instruction pointer is a user address again, printing every
 # instruction; awk sums them by function.  gdb does the tracing: no
 # tracer of ours.
-# Environment: KERNEL (bzImage, with vmlinux in VMLINUX) INITRAMFS WORK.
+# Environment: KERNEL (bzImage, its launcher run-qemu.sh beside it),
+# VMLINUX, INITRAMFS, WORK.
 set -eu
 : "${KERNEL:?}" "${VMLINUX:?}" "${INITRAMFS:?}" "${WORK:?}"
 command -v gdb >/dev/null || { echo "kml-trace: gdb is missing: apt-get install gdb" >&2; exit 1; }
@@ -31,11 +32,12 @@ stepi
 end
 kill
 G
-	qemu-system-x86_64 -nodefaults -no-user-config -no-reboot -accel tcg \
-		-m 64M -display none -serial "file:$WORK/$tag.serial" \
-		-kernel "$KERNEL" -initrd "$INITRAMFS" \
-		-append "console=ttyS0 rdinit=$prog calls" \
-		-gdb "unix:$sock,server=on,wait=off" -S 2>"$WORK/$tag.qemu.log" &
+	# The kernel's own launcher (the QEMU command line is assembled
+	# there), with QEMU's gdb stub added and the CPU stopped (-S).
+	"$(dirname "$KERNEL")/run-qemu.sh" --accel tcg -m 64M --net none \
+		--serial stdio --initrd "$INITRAMFS" --append "rdinit=$prog calls" \
+		-- -gdb "unix:$sock,server=on,wait=off" -S \
+		>"$WORK/$tag.serial" 2>"$WORK/$tag.qemu.log" &
 	qemu=$!
 	n=0
 	until [ -S "$sock" ] || [ $n -ge 100 ]; do
