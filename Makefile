@@ -136,6 +136,8 @@ include $(TOP)/mk/devel.mk
 include $(TOP)/mk/suites.mk
 # Last: the packages' own rules, which may use anything above.
 include $(TOP)/mk/package-rules.mk
+# After them: the SBOM and legal-info read every package's variables.
+include $(TOP)/mk/sbom.mk
 
 # TESTS= names tests of the check-SUITE goals (mk/tests.mk): checked here,
 # when every suite has declared its tests, before anything is built.
@@ -224,6 +226,9 @@ help:
 	@echo '  kml-trace         Kernel Mode Linux: one getppid traced instruction by instruction (gdb), ring 0 vs 3'
 	@echo '  fuzz              fuzz kimage'"'"'s parsers (libFuzzer) for FUZZ_SECONDS=$(FUZZ_SECONDS)'
 	@echo '  packages          the packages (packages/NAME/NAME.mk): source, version, license, in this image?'
+	@echo '  sbom              an SPDX 2.3 document of each image the profile ships (SHIP): packages, licenses, every file (docs/sbom.md)'
+	@echo '  legal-info        legal-info/: the sources as fetched, our patches, license texts, manifest.csv'
+	@echo '  check-sbom        the SBOMs read back against the images, legal-info against sources.lock'
 	@echo '  rootfs-parts      the parts whose union is the root filesystem, and their sizes'
 	@echo '  update-lock       write the sources this build fetched into sources.lock (docs/packages.md)'
 	@echo '  update-counts     record the object counts of this build'"'"'s kernels and busybox in configs/object-counts (progress lines)'
@@ -231,7 +236,7 @@ help:
 	@echo '  check-packages    the package mechanism, the lock and the union'
 	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-packages check-distcc check-errors'
 	@echo '  check-SUITE TESTS="NAME..."   only these tests of a suite (make check-net TESTS=ssh)'
-	@echo '  check-boot check-parallel check-kml check-media check-net check-devel check-arch check-repro'
+	@echo '  check-boot check-parallel check-kml check-media check-net check-devel check-arch check-sbom check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep the sources'
 	@echo '  ccache-stats      where the compiler cache is, its size cap, its hits (shared by all clones)'

@@ -16,7 +16,7 @@ ifndef pkg_unpacked_$$($(1)_SRCNAME)
 pkg_unpacked_$$($(1)_SRCNAME) := y
 $$($(1)_PRISTINE)/.tinylinux-unpacked: $$(DL)/$$($(1)_SRCNAME)/.source | $$(DEPS_STAMP)
 	$$(say) UNPACK "$$($(1)_SRCNAME) $$$$(cut -d' ' -f2 $$<) -> $$($(1)_PRISTINE:$$(TOP)/%=%)"
-	$$(Q)rm -rf $$($(1)_PRISTINE) $$($(1)_PRISTINE).tmp
+	$$(Q)rm -rf $$($(1)_PRISTINE) $$($(1)_PRISTINE).tmp && mkdir -p $$(dir $$($(1)_PRISTINE))
 	$$(Q)$$(LOGRUN) $$(LOGS)/$$($(1)_SRCNAME)-unpack.log dpkg-source --no-check -x $$$$(ls $$(DL)/$$($(1)_SRCNAME)/*.dsc) $$($(1)_PRISTINE).tmp
 	$$(Q)touch $$($(1)_PRISTINE).tmp/.tinylinux-unpacked && mv $$($(1)_PRISTINE).tmp $$($(1)_PRISTINE)
 

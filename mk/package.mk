@@ -9,6 +9,14 @@
 #                  Debian's sources are pinned in sources.lock.
 #   NAME_VERSION   (local sources) the version; Debian's come from the lock
 #   NAME_LICENSE   its license, as an SPDX expression
+#   NAME_LICENSE_FILES  the files of its source tree that hold its
+#                  license texts (our own: of this repository; default
+#                  debian/copyright, or COPYING); make legal-info copies
+#                  them (mk/sbom.mk)
+#   NAME_CPE       vendor:product, its name in the vulnerability
+#                  databases (NVD's CPE dictionary), for the SBOM
+#   NAME_COPYRIGHT the debian/copyright its declared license and
+#                  copyright come from (default: its source's)
 #   NAME_PATCHES   our patches, applied in order (scripts/apply-patches.sh)
 #                  to a hard-linked copy of the unpacked tree
 #   NAME_DEPENDS   the packages whose outputs its build needs

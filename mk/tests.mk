@@ -28,7 +28,7 @@ $(UNIT_TEST): $(TOP)/tests/unit/test_parse.c $(TOP)/src/init/parse.c $(INIT_HDRS
 # end; a failed suite does not stop the rest).  Inside a suite the guests
 # run TEST_JOBS at a time (tests/run.sh); TEST_JOBS=1 runs one at a time.
 # (The suites of mk/suites.mk come in IMAGE_SUITES.)
-CHECK_SUITES = style unit kimage size fuzz config packages distcc errors boot parallel kml $(IMAGE_SUITES) repro
+CHECK_SUITES = style unit kimage size fuzz config packages distcc errors boot parallel kml $(IMAGE_SUITES) sbom repro
 TEST_JOBS ?= $(JOBS)
 export TEST_JOBS
 # TESTS="NAME...": only these tests of a suite, by their file names
@@ -48,6 +48,7 @@ check-unit: $(UNIT_TEST) $(USERS_TEST)
 	$(Q)$(UNIT_TEST)
 	$(Q)$(USERS_TEST)
 	$(Q)$(BOOTTRACE_TEST)
+	$(Q)$(DEP5_TEST)
 	$(Q)TOP=$(TOP) TESTLOGS=$(TESTLOGS) $(TOP)/tests/runner.sh
 
 # The boot tests need both initramfs images: the one for the other INIT

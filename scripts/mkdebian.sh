@@ -11,7 +11,8 @@
 # left out.  With SOURCE_DATE_EPOCH set, the same package versions give
 # the same tarball; OUT.packages (next to OUT.tar, without .tar) lists
 # them, "name version sha256-of-the-.deb" per line (scripts/sources.sh
-# debs checks them against sources.lock).
+# debs checks them against sources.lock), and OUT.owners which package
+# each path comes from (deb-owners.sh; the SBOM reads it, mk/sbom.mk).
 #
 #   env: DEBIAN_MIRROR (default: the host's, from /etc/apt), LOG,
 #        DEBIAN_ARCH (Debian's architecture, default: the host's)
@@ -63,7 +64,7 @@ if ! mmdebstrap --variant=extract --mode=auto --format=tar \
 	--dpkgopt='path-exclude=/usr/share/locale/*' \
 	--dpkgopt='path-exclude=/usr/share/doc/*' \
 	--dpkgopt='path-include=/usr/share/doc/*/copyright' \
-	--extract-hook="cd \"\$1/var/cache/apt/archives\" && sha256sum *.deb >'$out.debs'" \
+	--extract-hook="cd \"\$1/var/cache/apt/archives\" && sha256sum *.deb >'$out.debs' && sh '$(dirname "$0")/deb-owners.sh' *.deb >'$out.owners'" \
 	"$@" >"$log" 2>&1; then
 	rm -rf "$out.tmp"
 	missing=$(sed -n 's/^E: Unable to locate package \(.*\)$/\1/p; s/^E: Package .\(.*\). has no installation candidate$/\1/p' "$log" | head -1)
@@ -77,5 +78,12 @@ fi
 [ -s "$out.debs" ] || die "mmdebstrap left no list of the packages it downloaded; log: $log"
 sed -n 's/%3a/:/; s/^\([0-9a-f]*\)  \([^_]*\)_\([^_]*\)_.*\.deb$/\2 \3 \1/p' "$out.debs" | sort >"$out.packages.tmp"
 rm -f "$out.debs"
+[ -s "$out.owners" ] || die "no list of the packages' files (deb-owners.sh); log: $log"
+# What mmdebstrap writes itself (apt's sources, dpkg's status and
+# configuration, lock files) is in no package: mmdebstrap's.
+tar -tf "$out.tmp" | sed -n 's|^\./\(.*[^/]\)$|/\1|p' | LC_ALL=C sort |
+	LC_ALL=C join -t "$(printf '\t')" -v 1 - "$out.owners" | sed 's/$/\tmmdebstrap/' >"$out.own"
+LC_ALL=C sort -m "$out.owners" "$out.own" >"${out%.tar}.owners"
+rm -f "$out.owners" "$out.own"
 mv "$out.packages.tmp" "${out%.tar}.packages"
 mv "$out.tmp" "$out"

@@ -113,6 +113,15 @@ mcopy -m -i "$boot" "$work/bzImage" "$work/syslinux.cfg" ::/
 mmd -i "$boot" ::/EFI ::/EFI/BOOT
 mcopy -m -i "$boot" "$work/BOOTX64.EFI" "$work/ldlinux.e64" "$work/syslinux.cfg" ::/EFI/BOOT/
 syslinux --install "$boot" || die "syslinux could not install itself on the boot partition"
+# Where each file of the boot partition comes from, for its SBOM
+# (mk/sbom.mk): a package of ours, or a Debian package ("deb:NAME")
+# whose files it copies; syslinux's installer writes ldlinux.sys and
+# ldlinux.c32 itself.  (The MBR's boot code, mbr.bin, is syslinux-common's,
+# in sector 0: no file.)
+printf '%s\t%s\n' /bzImage linux /syslinux.cfg tinylinux \
+	/EFI/BOOT/BOOTX64.EFI deb:syslinux-efi /EFI/BOOT/ldlinux.e64 deb:syslinux-common \
+	/EFI/BOOT/syslinux.cfg tinylinux /ldlinux.sys deb:syslinux /ldlinux.c32 deb:syslinux \
+	>"$work/boot.owners"
 
 # 3. The disk: the partition table (sfdisk works on a plain file), the
 # two partitions copied in at their offsets, syslinux's MBR boot code in

@@ -77,6 +77,14 @@ export MTOOLS_SKIP_CHECK=1
 mmd -i "$efi" ::/EFI ::/EFI/BOOT && mcopy -m -i "$efi" "$work/BOOTX64.EFI" ::/EFI/BOOT/ ||
 	die "mtools could not fill the UEFI boot image"
 cp "$efi" "$work/iso/efiboot.img"
+# Where each file of the ISO comes from, for its SBOM (mk/sbom.mk): a
+# package of ours, or a Debian package ("deb:NAME"); efiboot.img is
+# GRUB's EFI program, built by grub-mkimage from grub-efi-amd64-bin's
+# modules; boot.cat is the El Torito catalog xorriso writes.
+printf '%s\t%s\n' /boot/bzImage linux /boot/initramfs.cpio.xz tinylinux \
+	/isolinux/isolinux.cfg tinylinux /isolinux/isolinux.bin deb:isolinux \
+	/isolinux/ldlinux.c32 deb:syslinux-common /isolinux/boot.cat tinylinux \
+	/efiboot.img deb:grub-efi-amd64-bin >"$work/owners"
 find "$work/iso" -exec touch -h -t "$stamp" {} +
 
 # The ISO.  xorriso takes its dates and volume UUID from

@@ -153,5 +153,26 @@ expect_error "module that does not build" "module 'badmod' (.*) does not build a
 expect_error "modules for a kernel without them" "the kernel of profile 'default' has no CONFIG_MODULES" \
 	m MODULES=hello MODULES_DIR="$t/modules0" modules
 
+# tlsbom (the SBOM's writer, src/sbom/): bad descriptions, one line each.
+tlsbom=$BUILD/host/tlsbom
+printf 'document\td\thttps://x/d\t2024-01-01T00:00:00Z\ncreator\tTool: t\n' >"$t/spec"
+{ cat "$t/spec"; printf 'rel\tDOCUMENT\tDESCRIBES\tPackage-x\n'; } >"$t/dangling.spec"
+expect_error "SBOM: a relationship to nothing" "relationship DOCUMENT DESCRIBES Package-x: no element Package-x" \
+	"$tlsbom" "$t/dangling.spec" "$t/sbom.json"
+{ cat "$t/spec"; printf 'file\tF\t./a\t12\t34\t-\n'; } >"$t/sum.spec"
+expect_error "SBOM: a checksum that is not one" "the SHA1 and SHA256 must be 40 and 64 hex digits" \
+	"$tlsbom" "$t/sum.spec" "$t/sbom.json"
+{ cat "$t/spec"; printf 'package\tA B\tx\t1\t-\t-\t-\tMIT\t-\t-\t-\t-\t-\n'; } >"$t/id.spec"
+expect_error "SBOM: an ID SPDX does not allow" "an SPDX ID has letters, digits" "$tlsbom" "$t/id.spec" "$t/sbom.json"
+expect_error "SBOM: an unknown kind of line" "unknown kind of line \"documnet\"" \
+	sh -c 'printf "documnet\tx\n" >"$1/typo.spec" && "$2" "$1/typo.spec" "$1/sbom.json"' sh "$t" "$tlsbom"
+if [ ! -e "$t/sbom.json" ] && [ ! -e "$t/sbom.json.tmp" ]; then
+	echo "  PASS     SBOM: nothing half-written left"
+	pass=$((pass + 1))
+else
+	echo "  FAIL     SBOM: a half-written document was left"
+	fail=$((fail + 1))
+fi
+
 echo "check-errors: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -12,26 +12,10 @@
 # profile's programs (DEFAULT_OUT): times are kept, so that make builds
 # only the new package.
 set -u
-pass=0 fail=0
 t=$TESTLOGS/packages
 rm -rf "$t"
 mkdir -p "$t"
-ok() { echo "  PASS     $*"; pass=$((pass + 1)); }
-ko() { echo "  FAIL     $*"; fail=$((fail + 1)); }
-
-# expect_error DESCRIPTION PATTERN COMMAND...
-expect_error() {
-	desc=$1 pat=$2
-	shift 2
-	if "$@" >"$t/out" 2>&1; then
-		ko "$desc: succeeded"
-	elif ! grep -q -- "$pat" "$t/out"; then
-		ko "$desc: no line matching '$pat' in:"
-		sed 's/^/           /' "$t/out"
-	else
-		ok "$desc: $(grep -m1 -- "$pat" "$t/out" | cut -c1-110)"
-	fi
-}
+. "$TOP/tests/suite-lib.sh"
 src=$TOP/scripts/sources.sh
 lock=$TOP/sources.lock
 
@@ -79,24 +63,7 @@ expect_error "kernel tarball that differs from the lock" "the same version must 
 
 # ---- a new package, in a scratch copy ---------------------------------------
 s=$t/tree
-mkdir -p "$s"
-(cd "$TOP" && git ls-files -z --cached --others --exclude-standard | xargs -0 cp -p --parents -t "$s") 2>/dev/null ||
-	(cd "$TOP" && tar -cf - --exclude=./build --exclude=./.git . | tar -xf - -C "$s")
-mkdir -p "$s/packages/greet" "$s/src/greet"
-printf '#include <stdio.h>\n\nint main(void)\n{\n\tputs("greetings");\n\treturn 0;\n}\n' >"$s/src/greet/greet.c"
-cat >"$s/packages/greet/greet.mk" <<'PKG'
-# greet: a test package (tests/packages.sh).
-greet_SOURCE := local:src/greet
-greet_VERSION := 1
-greet_LICENSE := GPL-2.0-only
-greet_TARGET = $(OUT)/greet/greet
-greet_FILES = /usr/bin/greet=$(OUT)/greet/greet
-define greet_RULES
-$(OUT)/greet/greet: $(TOP)/src/greet/greet.c
-	$(call musl_prog,$@,$<,greet,-Os)
-endef
-PKG
-sed 's/^PACKAGES := .*/PACKAGES := busybox hello greet/' "$s/configs/profiles/default.mk" >"$s/configs/profiles/greet.mk"
+scratch_tree "$s"
 mkdir -p "$t/o"
 for d in busybox init hello; do cp -a "$DEFAULT_OUT/$d" "$t/o/"; done
 sm() { $MAKE --no-print-directory -C "$s" BUILD="$BUILD" OUT="$t/o" PROFILE=greet "$@"; }

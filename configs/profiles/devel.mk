@@ -29,3 +29,5 @@ MODULES ?= hello
 DISK_ROOT_MB ?= 400
 # make run boots the disk image, not a kernel and an initramfs.
 RUN_MEDIUM := disk
+# The images it ships (make sbom, mk/sbom.mk).
+SHIP := disk oci

@@ -14,3 +14,5 @@ QEMU_MEM := 128M
 # mounted by LABEL from /etc/fstab.  (ide disks work too, under SeaBIOS:
 # OVMF leaves the PIIX's IDE channels off, docs/disk.md.)
 DISKS ?= data:32M logs:16M:sata:/var/log
+# The images it ships (make sbom, mk/sbom.mk).
+SHIP := initramfs disk iso

@@ -9,6 +9,9 @@
 # which Kernel Mode Linux runs in ring 0, and /bin/busybox a link to it.
 busybox_SOURCE := debian
 busybox_LICENSE := GPL-2.0-only
+busybox_LICENSE_FILES := LICENSE debian/copyright
+# The name vulnerability databases (NVD) know it by: CPE vendor:product.
+busybox_CPE := busybox:busybox
 busybox_DEPENDS := musl
 busybox_TARGET = $(BUSYBOX)
 TRUSTED ?= n

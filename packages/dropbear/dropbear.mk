@@ -16,6 +16,8 @@ dropbear_SOURCE := debian
 # (debian/copyright: MIT for dropbear, BSD and OpenSSH terms for code
 # from OpenSSH, public domain for libtomcrypt and libtommath.)
 dropbear_LICENSE := MIT AND BSD-2-Clause AND BSD-3-Clause AND LicenseRef-OpenSSH AND LicenseRef-public-domain
+dropbear_LICENSE_FILES := LICENSE libtomcrypt/LICENSE libtommath/LICENSE debian/copyright
+dropbear_CPE := dropbear_ssh_project:dropbear_ssh
 dropbear_DEPENDS := musl
 dropbear_TARGET = $(DROPBEAR)
 dropbear_FILES = /usr/sbin/dropbearmulti=$(DROPBEAR)

@@ -5,6 +5,7 @@
 hello_SOURCE := local:src/hello
 hello_VERSION := 1
 hello_LICENSE := GPL-2.0-only
+hello_LICENSE_FILES := COPYING
 hello_DEPENDS := musl
 hello_ARCHES := x86_64
 hello_TARGET = $(HELLO)

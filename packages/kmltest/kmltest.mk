@@ -5,6 +5,7 @@
 kmltest_SOURCE := local:src/kml
 kmltest_VERSION := 1
 kmltest_LICENSE := GPL-2.0-only
+kmltest_LICENSE_FILES := COPYING
 kmltest_DEPENDS := musl busybox
 kmltest_ARCHES := x86_64
 # make bench-kml's instruction trace of one getppid (scripts/kml-trace.sh)

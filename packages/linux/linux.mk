@@ -6,6 +6,11 @@
 # docs/kml.md, docs/boot.md.
 linux_SOURCE := linux
 linux_LICENSE := GPL-2.0-only WITH Linux-syscall-note
+linux_LICENSE_FILES := COPYING LICENSES/preferred/GPL-2.0 LICENSES/exceptions/Linux-syscall-note
+linux_CPE := linux:linux_kernel
+# Its declared licenses and copyright: Debian's linux-source package's
+# (the tarball has no debian/ directory of its own).
+linux_COPYRIGHT = /usr/share/doc/$(LINUX_PACKAGE)/copyright
 LINUX_PATCH_DIR ?= $(TOP)/patches/linux
 linux_PATCHES := $(sort $(wildcard $(LINUX_PATCH_DIR)/*.patch))
 linux_TARGET = $(KERNEL_IMAGE)

@@ -7,6 +7,8 @@
 # but x86_64 builds it with its cross compiler (mk/arch.mk).
 musl_SOURCE := debian
 musl_LICENSE := MIT
+musl_LICENSE_FILES := COPYRIGHT debian/copyright
+musl_CPE := musl-libc:musl
 # Debian's musl-gcc (built from this source package) for x86_64.
 musl_HOST_DEPS := musl-tools
 MUSL_FROM_SOURCE ?= n

@@ -11,6 +11,7 @@
 # library.)
 nuttcp_SOURCE := debian
 nuttcp_LICENSE := GPL-2.0-only
+nuttcp_LICENSE_FILES := LICENSE debian/copyright
 nuttcp_DEPENDS := musl
 nuttcp_TARGET = $(NUTTCP)
 nuttcp_FILES = /usr/bin/nuttcp=$(NUTTCP)

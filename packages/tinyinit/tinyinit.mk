@@ -4,6 +4,7 @@
 tinyinit_SOURCE := local:src/init
 tinyinit_VERSION := 1
 tinyinit_LICENSE := GPL-2.0-only
+tinyinit_LICENSE_FILES := COPYING
 tinyinit_DEPENDS := musl
 tinyinit_TARGET = $(TINYINIT)
 tinyinit_FILES = /init=$(TINYINIT)

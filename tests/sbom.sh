@@ -1,0 +1,232 @@
+#!/bin/sh
+# The SBOM and legal-info (make check-sbom, docs/sbom.md):
+#   - the default image's SPDX document: JSON (jq), SPDX 2.3's required
+#     fields and references, every license expression parsed against
+#     the SPDX license list by Debian's node-spdx-expression-parse;
+#   - every regular file of the initramfs, read back from the cpio here,
+#     is in it with its sha256, and it names no file the image lacks;
+#   - the pc disk and ISO, the devel disk and OCI layout (PC_OUT,
+#     DEVEL_OUT): the root list's files, the boot files and the Debian
+#     packages' files, each with its package;
+#   - its Debian sources carry the lock's versions and .dsc sha256, a
+#     purl and a CPE;
+#   - made again from nothing, it is the same bytes;
+#   - a package added in a scratch profile appears, with its file;
+#   - legal-info: the sources match sources.lock, the patches, the
+#     license files, manifest.csv;
+#   - bad input: a license without a text, a license file that is not
+#     there: one line, a non-zero exit, nothing half-written.
+# SBOM is the document, IMAGE its initramfs, LEGAL the legal-info
+# directory; the scratch copy builds like tests/packages.sh's.
+set -u
+t=$TESTLOGS/sbom
+rm -rf "$t"
+mkdir -p "$t"
+. "$TOP/tests/suite-lib.sh"
+lock=$TOP/sources.lock
+
+# ---- the documents ---------------------------------------------------------
+# Each of the five: the default initramfs's, the pc disk's and ISO's, the
+# devel disk's and OCI layout's.
+for doc in "$SBOM" "$PC_OUT/images/disk.img.spdx.json" "$PC_OUT/images/tinylinux.iso.spdx.json" \
+	"$DEVEL_OUT/images/disk.img.spdx.json" "$DEVEL_OUT/images/oci.spdx.json"; do
+	name=${doc#"$BUILD"/}
+	if ! jq empty "$doc" 2>"$t/jq.err"; then
+		ko "$name: not JSON: $(head -n 1 "$t/jq.err")"
+		continue
+	fi
+	# SPDX 2.3's mandatory fields (clauses 6-8 and 11), and every
+	# relationship's ends are elements of the document.
+	missing=$(jq -r '
+		[ (if .spdxVersion != "SPDX-2.3" then "spdxVersion" else empty end),
+		  (if .dataLicense != "CC0-1.0" then "dataLicense" else empty end),
+		  (if (.documentNamespace // "") == "" then "documentNamespace" else empty end),
+		  (if (.creationInfo.created // "") | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z$") | not then "created" else empty end),
+		  (.packages[] | select(.SPDXID == null or .name == null or .downloadLocation == null) | "package " + (.name // "?")),
+		  (.files[] | select(.SPDXID == null or .fileName == null or ([.checksums[].algorithm] | index("SHA1") | not)) | "file " + (.fileName // "?")) ] +
+		( [.packages[].SPDXID, .files[].SPDXID, "SPDXRef-DOCUMENT"] as $ids |
+		  [ .relationships[] | .spdxElementId, .relatedSpdxElement | select(. as $i | $ids | index($i) | not) | "relationship to " + . ] ) |
+		.[]' "$doc")
+	# Every license expression, parsed against the SPDX license list;
+	# every LicenseRef- used has its text in the document.
+	jq -r '.packages[] | .licenseConcluded, .licenseDeclared' "$doc" | sort -u | grep -v '^NOASSERTION$' >"$t/exprs"
+	jq -r '.hasExtractedLicensingInfos[].licenseId' "$doc" >"$t/refs"
+	if [ -n "$missing" ]; then
+		ko "$name: SPDX 2.3 fields or references missing: $(echo "$missing" | head -n 5 | tr '\n' ' ')"
+	elif NODE_PATH=/usr/share/nodejs node -e '
+		const fs = require("fs"), parse = require("spdx-expression-parse");
+		const refs = fs.readFileSync(process.argv[2], "utf8").split("\n");
+		const ids = (n) => n.license ? [n.license] : ids(n.left).concat(ids(n.right));
+		for (const l of fs.readFileSync(process.argv[1], "utf8").trim().split("\n")) {
+			let tree;
+			try { tree = parse(l); } catch (e) { console.log("not SPDX: " + l); process.exit(1); }
+			for (const id of ids(tree))
+				if (id.startsWith("LicenseRef-") && !refs.includes(id)) { console.log("no text for " + id); process.exit(1); }
+		}' "$t/exprs" "$t/refs" >"$t/licenses.out" 2>&1; then
+		ok "$name: JSON (jq), SPDX 2.3's required fields, every relationship to an element; $(wc -l <"$t/exprs") license expressions parse against the SPDX list (node-spdx-expression-parse), $(wc -l <"$t/refs") LicenseRef- texts"
+	else
+		ko "$name: license expressions: $(tail -n 2 "$t/licenses.out")"
+	fi
+done
+
+# ---- every file of the image, read back from the cpio ------------------------
+mkdir -p "$t/root"
+if xz -dc "$IMAGE" | (cd "$t/root" && cpio -idm --quiet --no-absolute-filenames 2>/dev/null); then
+	(cd "$t/root" && find . -type f | LC_ALL=C sort | xargs sha256sum | awk '{ print $2, $1 }') >"$t/cpio.sums"
+	jq -r '.files[] | select(.SPDXID as $f | any($rel[]; .relatedSpdxElement == $f)) | .fileName + " " + (.checksums[] | select(.algorithm == "SHA256") | .checksumValue)' \
+		--argjson rel "$(jq '[.relationships[] | select(.spdxElementId == "SPDXRef-Image" and .relationshipType == "CONTAINS")]' "$SBOM")" \
+		"$SBOM" | LC_ALL=C sort >"$t/sbom.sums"
+	if cmp -s "$t/cpio.sums" "$t/sbom.sums"; then
+		ok "all $(wc -l <"$t/cpio.sums") regular files of the cpio are in the SBOM with their sha256, and no other"
+	else
+		ko "the cpio's files and the SBOM's differ:"
+		diff "$t/cpio.sums" "$t/sbom.sums" | head -n 8 | sed 's/^/           /'
+	fi
+	owner=$(jq -r '.relationships[] | select(.spdxElementId == "SPDXRef-File--bin-busybox" and .relationshipType == "GENERATED_FROM") | .relatedSpdxElement' "$SBOM")
+	[ "$owner" = SPDXRef-Package-busybox ] && ok "/bin/busybox is GENERATED_FROM SPDXRef-Package-busybox" ||
+		ko "/bin/busybox comes from '$owner', not busybox"
+else
+	ko "cannot read $IMAGE back"
+fi
+
+# ---- the sources: the lock's versions, purl, CPE, patches ---------------------
+bad=
+for src in busybox musl; do
+	read -r n v h <<-EOF
+	$(awk -v n="$src" '$1 == n' "$lock")
+	EOF
+	got=$(jq -r --arg n "$src" '.packages[] | select(.name == $n) | [.versionInfo, .checksums[0].checksumValue, (.externalRefs[] | .referenceLocator)] | join(" ")' "$SBOM")
+	purl="pkg:deb/debian/$src@$(echo "$v" | sed 's/+/%2B/g')?arch=source&distro=debian-12"
+	case "$got" in "$v $h $purl cpe:2.3:a:"*) ;; *) bad="$bad $src($got)" ;; esac
+done
+[ -z "$bad" ] && ok "Debian sources: the lock's version and .dsc sha256, a purl and a CPE (busybox, musl)" ||
+	ko "Debian sources differ from the lock:$bad"
+np=$(ls "$TOP"/patches/linux/*.patch | wc -l)
+na=$(jq '[.relationships[] | select(.relationshipType == "PATCH_APPLIED" and .relatedSpdxElement == "SPDXRef-Package-linux")] | length' "$SBOM")
+kc=$(jq -r '.files[] | select(.SPDXID == "SPDXRef-File-kernel-config") | .checksums[] | select(.algorithm == "SHA256") | .checksumValue' "$SBOM")
+[ "$na" = "$np" ] && [ "$kc" = "$(sha256sum <"$KCONFIG" | cut -c1-64)" ] &&
+	ok "the kernel: its $np patches PATCH_APPLIED, its .config described (sha256 ${kc%"${kc#????????????}"}...)" ||
+	ko "the kernel: $na of $np patches, .config $kc"
+
+# ---- the disk image, the ISO, the OCI layout -----------------------------------
+# $(sha SBOM PATH): the SBOM's sha256 of a file of the image;
+# $(owner SBOM PATH): the package it is GENERATED_FROM.
+sha() { jq -r --arg f ".$2" '.files[] | select(.fileName == $f) | .checksums[] | select(.algorithm == "SHA256") | .checksumValue' "$1"; }
+owner() {
+	jq -r --arg f ".$2" '(.files[] | select(.fileName == $f) | .SPDXID) as $id |
+		.relationships[] | select(.spdxElementId == $id and .relationshipType == "GENERATED_FROM") | .relatedSpdxElement' "$1"
+}
+contained() { jq '[.relationships[] | select(.spdxElementId == "SPDXRef-Image" and .relationshipType == "CONTAINS")] | length' "$1"; }
+pc=$PC_OUT/images
+d=$pc/disk.img.spdx.json
+# Every file of the pc root filesystem list, with the sha256 of what the
+# list put there (its stage copy).
+bad=
+while read -r type path src rest; do
+	[ "$type" = file ] || continue
+	[ "$(sha "$d" "$path")" = "$(sha256sum <"$src" | cut -c1-64)" ] || bad="$bad $path"
+done <"$PC_OUT/initramfs-tinyinit.list"
+[ -z "$bad" ] && [ "$(sha "$d" /boot-partition/bzImage)" = "$(sha256sum <"$pc/bzImage" | cut -c1-64)" ] &&
+	[ "$(owner "$d" /boot-partition/EFI/BOOT/BOOTX64.EFI)" = SPDXRef-Package-deb-syslinux-efi ] &&
+	[ "$(owner "$d" /boot-partition/ldlinux.sys)" = SPDXRef-Package-deb-syslinux ] &&
+	ok "pc disk: $(contained "$d") files read back (mtools, debugfs): the root list's with their sha256, the kernel, syslinux from syslinux-efi and syslinux" ||
+	ko "pc disk SBOM: wrong or missing:$bad $(owner "$d" /boot-partition/EFI/BOOT/BOOTX64.EFI)"
+i=$pc/tinylinux.iso.spdx.json
+[ "$(sha "$i" /boot/initramfs.cpio.xz)" = "$(sha256sum <"$pc/initramfs-tinyinit.cpio.xz" | cut -c1-64)" ] &&
+	[ "$(owner "$i" /isolinux/isolinux.bin)" = SPDXRef-Package-deb-isolinux ] &&
+	[ "$(owner "$i" /efiboot.img)" = SPDXRef-Package-deb-grub-efi-amd64-bin ] &&
+	ok "pc ISO: $(contained "$i") files read back (xorriso): the initramfs with its sha256, isolinux, GRUB's EFI image" ||
+	ko "pc ISO SBOM: initramfs $(sha "$i" /boot/initramfs.cpio.xz), isolinux.bin from $(owner "$i" /isolinux/isolinux.bin)"
+dv=$DEVEL_OUT/images/disk.img.spdx.json
+set -- $(awk '$1 == "gcc-12:amd64" { print $2, $3 }' "$lock")
+v=$1 h=$2
+got=$(jq -r '.packages[] | select(.name == "gcc-12") | [.versionInfo, .checksums[0].checksumValue, .externalRefs[0].referenceLocator] | join(" ")' "$dv")
+[ "$got" = "$v $h pkg:deb/debian/gcc-12@$(echo "$v" | sed 's/+/%2B/g')?arch=amd64&distro=debian-12" ] &&
+	[ "$(owner "$dv" /usr/bin/x86_64-linux-gnu-gcc-12)" = SPDXRef-Package-deb-gcc-12 ] &&
+	[ "$(owner "$dv" /bin/busybox)" = SPDXRef-Package-busybox ] &&
+	ok "devel disk: $(contained "$dv") files, $(jq '[.packages[] | select(.primaryPackagePurpose == "INSTALL")] | length' "$dv") Debian packages at the lock's versions and .deb sha256 (gcc-12 $v owns x86_64-linux-gnu-gcc-12)" ||
+	ko "devel disk SBOM: gcc-12 is '$got', gcc-12's file from $(owner "$dv" /usr/bin/x86_64-linux-gnu-gcc-12)"
+o=$DEVEL_OUT/images/oci.spdx.json
+nt=$(tar -tvf "$DEVEL_OUT/images/rootfs.tar" | grep -c '^-')
+[ "$(contained "$o")" = "$nt" ] && [ "$(owner "$o" /usr/bin/x86_64-linux-gnu-gcc-12)" = SPDXRef-Package-deb-gcc-12 ] &&
+	ok "devel OCI layout: its $nt files (the layer read back through index.json and the manifest), each with its package" ||
+	ko "devel OCI SBOM: $(contained "$o") files, rootfs.tar has $nt"
+
+# ---- reproducible -----------------------------------------------------------
+cp "$SBOM" "$t/first.json"
+rm -rf "$SBOM" "$SBOM_DIR"
+if $MAKE --no-print-directory -C "$TOP" sbom >"$t/again.log" 2>&1 && cmp -s "$t/first.json" "$SBOM"; then
+	ok "made again from nothing: the same bytes (sha256 $(sha256sum <"$SBOM" | cut -c1-16)...)"
+else
+	ko "made again, the SBOM differs:"
+	diff "$t/first.json" "$SBOM" 2>&1 | head -n 6 | sed 's/^/           /'
+fi
+
+# ---- a package of a scratch profile ---------------------------------------------
+s=$t/tree
+scratch_tree "$s"
+cp "$s.greet.mk" "$t/greet.mk"
+mkdir -p "$t/o/images"
+for d in busybox init hello linux-config; do cp -a "$DEFAULT_OUT/$d" "$t/o/"; done
+cp -a "$DEFAULT_OUT/images/$(basename "$KERNEL")" "$t/o/images/"
+sm() { $MAKE --no-print-directory -C "$s" BUILD="$BUILD" OUT="$t/o" PROFILE=greet "$@"; }
+g=$t/o/images/initramfs-tinyinit.cpio.xz.spdx.json
+if sm sbom >"$t/greet.log" 2>&1 &&
+	[ "$(jq -r '.relationships[] | select(.spdxElementId == "SPDXRef-File--usr-bin-greet" and .relationshipType == "GENERATED_FROM") | .relatedSpdxElement' "$g")" = SPDXRef-Package-greet ] &&
+	[ "$(jq -r '.files[] | select(.fileName == "./usr/bin/greet") | .checksums[] | select(.algorithm == "SHA256") | .checksumValue' "$g")" = "$(sha256sum <"$t/o/greet/greet" | cut -c1-64)" ]; then
+	ok "a package added in a scratch profile: Package-greet $(jq -r '.packages[] | select(.name == "greet") | .licenseConcluded' "$g"), ./usr/bin/greet with its sha256"
+else
+	ko "the scratch profile's package is not in its SBOM:"
+	tail -n 8 "$t/greet.log" | sed 's/^/           /'
+fi
+
+# ---- bad input ----------------------------------------------------------------
+sed 's/^greet_LICENSE := .*/greet_LICENSE := LicenseRef-greet-terms/' "$t/greet.mk" >"$s/packages/greet/greet.mk"
+rm -f "$g"
+expect_error "a license without a text" "tlsbom: package greet: license LicenseRef-greet-terms has no text" sm sbom
+[ ! -e "$g" ] && [ ! -e "$g.tmp" ] && ok "no SBOM left behind" || ko "an SBOM was left behind: $(ls "$g"*)"
+echo "These are the terms of greet." >"$s/packages/greet/LicenseRef-greet-terms.txt"
+if sm sbom >"$t/terms.log" 2>&1 &&
+	jq -e '.hasExtractedLicensingInfos[] | select(.licenseId == "LicenseRef-greet-terms" and (.extractedText | startswith("These are the terms")))' "$g" >/dev/null; then
+	ok "with packages/greet/LicenseRef-greet-terms.txt, its text is in the SBOM"
+else
+	ko "a LicenseRef text of ours is not taken:"
+	tail -n 5 "$t/terms.log" | sed 's/^/           /'
+fi
+grep -v '^greet_LICENSE' "$t/greet.mk" >"$s/packages/greet/greet.mk"
+expect_error "a package without a license" "packages/greet/greet.mk: greet_LICENSE is missing" sm sbom
+{ cat "$t/greet.mk"; echo 'greet_LICENSE_FILES := NOTICE'; } >"$s/packages/greet/greet.mk"
+expect_error "a license file that is not there" "package greet: license file NOTICE is not in its source" sm legal-info
+[ ! -e "$t/o/legal-info" ] && [ ! -e "$t/o/legal-info.tmp" ] && ok "no legal-info left behind" ||
+	ko "a legal-info directory was left behind"
+
+# ---- legal-info ------------------------------------------------------------------
+if $MAKE --no-print-directory -C "$TOP" legal-info >"$t/legal.log" 2>&1; then
+	ok "$(grep LEGAL "$t/legal.log" | sed 's/^ *LEGAL *//' | cut -c1-100)"
+	bad=
+	for src in busybox musl; do
+		read -r n v h <<-EOF
+		$(awk -v n="$src" '$1 == n' "$lock")
+		EOF
+		dsc=$(ls "$LEGAL/sources/$src/"*.dsc 2>/dev/null)
+		[ "$(sha256sum <"$dsc" | cut -c1-64)" = "$h" ] || bad="$bad $src(.dsc)"
+		grep -q "^$src,$v,.*,sources/$src/$(basename "$dsc"),$h\$" "$LEGAL/manifest.csv" || bad="$bad $src(manifest)"
+		for f in $(awk '/^Files:/ { on = 1; next } /^[^ ]/ { on = 0 } on { print $3 }' "$dsc"); do
+			[ -f "$LEGAL/sources/$src/$f" ] || bad="$bad $src($f)"
+		done
+	done
+	read -r n v h <<-EOF
+	$(awk '$1 == "linux-source-6.1"' "$lock")
+	EOF
+	grep -q "^linux,$v,.*,$h\$" "$LEGAL/manifest.csv" || bad="$bad linux"
+	[ "$(ls "$LEGAL/patches/linux" | wc -l)" = "$np" ] || bad="$bad patches"
+	[ -f "$LEGAL/licenses/busybox/LICENSE" ] && [ -f "$LEGAL/licenses/linux/COPYING" ] || bad="$bad licenses"
+	[ -z "$bad" ] && ok "legal-info: the sources are sources.lock's (busybox, musl: .dsc, tarballs, manifest.csv; linux: the tarball), $np patches, the license files" ||
+		ko "legal-info differs from sources.lock:$bad"
+else
+	ko "make legal-info failed:"
+	tail -n 5 "$t/legal.log" | sed 's/^/           /'
+fi
+
+echo "check-sbom: $pass passed, $fail failed"
+[ "$fail" = 0 ]
