@@ -29,7 +29,7 @@ export MTOOLS_SKIP_CHECK=1
 
 case $kind in
 disk)
-	need_tools sfdisk:fdisk mcopy:mtools debugfs:e2fsprogs jq:jq
+	need_tools sfdisk:fdisk mcopy:mtools debugfs:e2fsprogs dumpe2fs:e2fsprogs jq:jq
 	parts=$(sfdisk --json "$img" | jq -r '.partitiontable.partitions[] | "\(.start) \(.size)"')
 	set -- $parts
 	[ $# = 4 ] || die "$img: want 2 partitions (boot, root), found $(($# / 2))"
@@ -37,6 +37,11 @@ disk)
 	mcopy -s -n -m -i "$img@@$(($1 * 512))" '::/*' "$dir/root/boot-partition/" ||
 		die "$img: mtools cannot read its boot partition"
 	dd if="$img" of="$dir/root.img" bs=512 skip="$3" count="$4" conv=sparse status=none
+	# A disk that has been booted (make run-disk writes to it) holds
+	# what its guest wrote: an SBOM describes the image as built.
+	mounts=$(dumpe2fs -h "$dir/root.img" 2>/dev/null | sed -n 's/^Mount count: *//p')
+	[ "${mounts:-0}" = 0 ] ||
+		die "$img has been booted since it was built (its root was mounted $mounts time(s)): an SBOM describes the image as built; make it again (rm $img; make disk)"
 	debugfs -R "rdump / $dir/root" "$dir/root.img" >"$dir/debugfs.log" 2>&1 ||
 		die "$img: debugfs cannot read its root partition (log: $dir/debugfs.log)"
 	rm -f "$dir/root.img"
