@@ -5,9 +5,10 @@
 #   IMAGE       the image file (its sha256 names the document)
 #   IMAGE_KIND  initramfs, disk, iso or oci: the image's purpose
 #   PKGS        a file, one line per package of the image and of its
-#               build: NAME KIND SRCNAME VERSION SHA256 LICENSE
-#               COPYRIGHT CPE DOWNLOAD DEPENDS PATCHES (tab-separated;
-#               DEPENDS and PATCHES space-separated, "-" for none)
+#               build, mk/sbom.mk's: NAME KIND SRCNAME VERSION SHA256
+#               LICENSE COPYRIGHT CPE DOWNLOAD DEPENDS PATCHES TREE
+#               LICENSE_FILES SOURCES (tab-separated; DEPENDS and
+#               PATCHES space-separated, "-" for none)
 #   EXTRA_PKGS  (optional) more such lines: the Debian binary packages
 #               whose files a disk, an ISO or an OCI image holds
 #               (sbom-files.sh; kind "deb", SOURCES "ARCH:SOURCE")
