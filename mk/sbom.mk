@@ -15,7 +15,7 @@
 # mk/package.mk): NAME_LICENSE, NAME_PATCHES, NAME_CPE,
 # NAME_LICENSE_FILES, NAME_COPYRIGHT; nothing here names a package but
 # the project itself.
-$(call needs,FUZZ_DIR DISK_IMAGE ISO_IMAGE OCI_DIR pkg_closure ROOTFS_LIST ROOTFS_PARTS KERNEL_IMAGE KCONFIG INITRAMFS,mk/sbom.mk)
+$(call needs,ARCH_DEBARCH FUZZ_DIR DISK_IMAGE ISO_IMAGE OCI_DIR pkg_closure ROOTFS_LIST ROOTFS_PARTS KERNEL_IMAGE KCONFIG INITRAMFS,mk/sbom.mk)
 
 TLSBOM := $(HOST)/tlsbom
 TLSBOM_SRCS := $(TOP)/src/sbom/tlsbom.c $(TOP)/src/sbom/dep5.c
@@ -101,17 +101,18 @@ $(SBOM_PKGS): $(foreach p,$(SBOM_PACKAGES),$(call pkg_srcfile,$(p)) $(call pkg_u
 	$(Q)mv $@.tmp $@
 
 # $(OUT)/sbom/files-INIT.tsv: PATH OWNER SOURCE for every regular file
-# of the root filesystem: the part that lists it (mk/rootfs.mk) is a
-# package of PACKAGES, or the project's.
+# of the root filesystem (scripts/sbom-rootfs.sh): the part that lists it
+# (mk/rootfs.mk) is a package of PACKAGES, or the project's, or a Debian
+# package the settings copy a file of (the firewall's nft); and the
+# package lines of those Debian packages (scripts/sbom-debs.sh).
 SBOM_FILES := $(SBOM_DIR)/files-$(INIT).tsv
-$(SBOM_FILES): $(ROOTFS_LIST) $(TOP)/mk/sbom.mk
+SBOM_DEBS := $(SBOM_DIR)/debs-$(INIT).tsv
+SBOM_NFT = $(if $(NFT_ROOT),NFT_ROOT=$(NFT_ROOT) NFT_OWNERS=$(OUT)/nft/nftables.owners)
+$(SBOM_FILES): $(ROOTFS_LIST) $(TOP)/scripts/sbom-rootfs.sh $(TOP)/scripts/sbom-debs.sh $(TOP)/mk/sbom.mk
 	$(Q)mkdir -p $(@D)
-	$(Q)for p in $(ROOTFS_PARTS); do \
-		awk -v part="$${p%%=*}" '$$1 == "file" { print $$2 "\t" part }' "$${p#*=}"; \
-	done | awk -F '\t' -v pkgs=" $(PACKAGES) " -v list=$(ROOTFS_LIST) ' \
-		{ owner[$$1] = index(pkgs, " " $$2 " ") ? $$2 : "tinylinux" } \
-		END { while ((getline l < list) > 0) { split(l, w, " "); \
-			if (w[1] == "file") print w[2] "\t" owner[w[2]] "\t" w[3] } }' > $@.tmp
+	$(Q)TOP=$(TOP) BUILD=$(BUILD) $(SBOM_NFT) $(TOP)/scripts/sbom-rootfs.sh $(ROOTFS_LIST) "$(PACKAGES)" $(ROOTFS_PARTS) > $@.tmp
+	$(Q)DEB_LISTS="$(if $(NFT_ROOT),$(OUT)/nft/nftables.packages)" DEB_ROOTS="$(NFT_ROOT)" DEB_ARCH=$(ARCH_DEBARCH) \
+		$(TOP)/scripts/sbom-debs.sh $@.tmp > $(SBOM_DEBS)
 	$(Q)mv $@.tmp $@
 
 INITRAMFS_SBOM := $(INITRAMFS).spdx.json
@@ -120,7 +121,7 @@ SBOM_ENV = TOP=$(TOP) PKGS=$(SBOM_PKGS) KERNEL=$(KERNEL_IMAGE) KCONFIG=$(KCONFIG
 SBOM_TEXTS = $(wildcard $(foreach p,$(SBOM_PACKAGES),$(TOP)/packages/$(p)/LicenseRef-*.txt))
 $(INITRAMFS_SBOM): $(INITRAMFS) $(SBOM_PKGS) $(SBOM_FILES) $(KERNEL_IMAGE) $(TLSBOM) $(SBOM_LICMAP) $(SBOM_TEXTS) $(TOP)/scripts/sbom.sh
 	$(say) SBOM "$(PROFILE): $(@:$(TOP)/%=%)"
-	$(Q)$(SBOM_ENV) IMAGE=$(INITRAMFS) IMAGE_KIND=initramfs FILES=$(SBOM_FILES) \
+	$(Q)$(SBOM_ENV) IMAGE=$(INITRAMFS) IMAGE_KIND=initramfs FILES=$(SBOM_FILES) EXTRA_PKGS=$(SBOM_DEBS) \
 		$(TOP)/scripts/sbom.sh $(SBOM_DIR)/$(notdir $(INITRAMFS)).spec
 	$(Q)$(TLSBOM) $(SBOM_DIR)/$(notdir $(INITRAMFS)).spec $@
 	$(say) SIZE "sbom: $$(stat -c %s $@) bytes: $$(grep -c '"relationshipType": "CONTAINS"' $@) files of the image, $$(grep -c '"SPDXID": "SPDXRef-Package-' $@) packages"
@@ -175,12 +176,13 @@ legal-info: $(SBOM_PKGS) $(foreach p,$(SBOM_PACKAGES),$(call pkg_unpacked,$(p)))
 	$(say) LEGAL "$(LEGAL_INFO:$(TOP)/%=%): $(words $(SBOM_PACKAGES) tinylinux) packages, $$(ls $(LEGAL_INFO)/sources | wc -l) with sources, $$(du -sh --apparent-size $(LEGAL_INFO) | cut -f1) (manifest.csv)"
 
 # make check-sbom (tests/sbom.sh): the document of the default image, read
-# back against its cpio; the pc profile's disk and ISO and the devel
-# profile's disk and OCI layout (make check builds them before, in the
-# media and devel suites); legal-info against sources.lock; a scratch
+# back against its cpio; the pc profile's disk and ISO, the devel
+# profile's disk and OCI layout, the server's initramfs (make check builds
+# them before, in the media, devel and net suites); legal-info against sources.lock; a scratch
 # profile's package; bad input.
 SBOM_PC_OUT := $(call profile_out,pc,x86_64)
 SBOM_DEVEL_OUT := $(call profile_out,devel,x86_64)
+SBOM_SERVER_OUT := $(call profile_out,server,x86_64)
 .PHONY: check-sbom
 # (The media suite boots pc's own disk image, which writes to it: it is
 # made again first, as built.)
@@ -188,8 +190,9 @@ check-sbom: $(INITRAMFS_SBOM)
 	$(Q)rm -f $(SBOM_PC_OUT)/images/disk.img
 	$(Q)$(MAKE) --no-print-directory PROFILE=pc ARCH=x86_64 OUT=$(SBOM_PC_OUT) sbom
 	$(Q)$(MAKE) --no-print-directory PROFILE=devel ARCH=x86_64 OUT=$(SBOM_DEVEL_OUT) sbom
+	$(Q)$(MAKE) --no-print-directory PROFILE=server ARCH=x86_64 OUT=$(SBOM_SERVER_OUT) sbom
 	$(say) TEST "sbom: SPDX documents, files read back from the images, legal-info, bad input"
 	$(Q)MAKE="$(MAKE)" TOP=$(TOP) BUILD=$(BUILD) TESTLOGS=$(TESTLOGS) SBOM=$(INITRAMFS_SBOM) SBOM_DIR=$(SBOM_DIR) \
 		IMAGE=$(INITRAMFS) KERNEL=$(KERNEL_IMAGE) KCONFIG=$(KCONFIG) DEFAULT_OUT=$(OUT) LEGAL=$(LEGAL_INFO) \
-		PC_OUT=$(SBOM_PC_OUT) DEVEL_OUT=$(SBOM_DEVEL_OUT) \
+		PC_OUT=$(SBOM_PC_OUT) DEVEL_OUT=$(SBOM_DEVEL_OUT) SERVER_OUT=$(SBOM_SERVER_OUT) \
 		$(TOP)/tests/sbom.sh

@@ -9,7 +9,8 @@
 #   oci   index.json -> manifest -> layers, each a gzipped tar
 # Writes DIR/files.tsv, "PATH OWNER FILE" per regular file (FILE: the
 # copy read back, to hash), and DIR/debs.tsv, the package lines
-# (mk/sbom.mk's format) of the Debian binary packages that own files.
+# (mk/sbom.mk's format) of the Debian binary packages that own files
+# (sbom-debs.sh).
 # The owner of a path is, in this order: BOOT_OWNERS's (what mkdisk.sh
 # or mkiso.sh put there), ROOTFS_FILES's (the root filesystem list's
 # parts: ours and packages/'), BASE_OWNERS's (the Debian packages of the
@@ -79,30 +80,6 @@ awk -F "$tab" -v root="$dir/root" '
 	!($0 in o) { print "sbom-files: " $0 " is in the image, but no package has it" > "/dev/stderr"; bad = 1; exit 1 }
 	{ print $0 "\t" o[$0] "\t" root $0 }' "$dir/owners" "$dir/paths" >"$dir/files.tsv"
 
-# The Debian binary packages among the owners: version, .deb sha256 and
-# pool file (the base's list, else what the host has installed, as apt
-# knows it), and its debian/copyright (in the image, else the host's).
-for p in $(cut -f2 "$dir/files.tsv" | sed -n 's/^deb://p' | LC_ALL=C sort -u); do
-	v=- sha=-
-	[ -z "${BASE_PACKAGES:-}" ] || read -r n v sha <<-EOF
-	$(awk -v p="$p" '$1 == p' "$BASE_PACKAGES")
-	EOF
-	# (A package that is not in the base, mmdebstrap's own files: the
-	# host's.  Every field printed below is non-empty: read splits on
-	# tabs as on blanks, and an empty field would shift the others.)
-	v=${v:--} sha=${sha:--}
-	[ "$v" != - ] || v=$(dpkg-query -W -f='${Version}' "$p" 2>/dev/null) ||
-		die "Debian package $p owns files of the image, but is neither in the base nor installed"
-	show=$(apt-cache show "$p=$v" 2>/dev/null || true)
-	[ "$sha" != - ] || sha=$(echo "$show" | sed -n 's/^SHA256: //p' | head -n 1)
-	fn=$(echo "$show" | sed -n 's/^Filename: //p' | head -n 1)
-	src=$(echo "$show" | sed -n 's/^Source: \([^ ]*\).*/\1/p' | head -n 1)
-	arch=$(echo "$show" | sed -n 's/^Architecture: //p' | head -n 1)
-	cr=$dir/root/usr/share/doc/$p/copyright
-	[ -f "$cr" ] || cr=/usr/share/doc/$p/copyright
-	[ -f "$cr" ] || cr=-
-	dl=${fn:+https://deb.debian.org/debian/$fn}
-	# (Its SOURCES field: ARCH:SOURCE-PACKAGE.)
-	printf 'deb:%s\tdeb\t%s\t%s\t%s\tNOASSERTION\t%s\t-\t%s\t-\t-\t-\t-\t%s\n' \
-		"$p" "$p" "$v" "${sha:--}" "$cr" "${dl:--}" "${arch:-${DEB_ARCH:-amd64}}:${src:-$p}"
-done >"$dir/debs.tsv"
+# The Debian binary packages among the owners (sbom-debs.sh), their
+# copyright files in the image.
+DEB_LISTS=${BASE_PACKAGES:-} DEB_ROOTS=$dir/root "$(dirname "$0")/sbom-debs.sh" "$dir/files.tsv" >"$dir/debs.tsv"

@@ -5,9 +5,10 @@
 #     the SPDX license list by Debian's node-spdx-expression-parse;
 #   - every regular file of the initramfs, read back from the cpio here,
 #     is in it with its sha256, and it names no file the image lacks;
-#   - the pc disk and ISO, the devel disk and OCI layout (PC_OUT,
-#     DEVEL_OUT): the root list's files, the boot files and the Debian
-#     packages' files, each with its package;
+#   - the pc disk and ISO, the devel disk and OCI layout, the server
+#     initramfs (PC_OUT, DEVEL_OUT, SERVER_OUT): the root list's files,
+#     the boot files and the Debian packages' files (the devel base's,
+#     the firewall's nft), each with its package;
 #   - its Debian sources carry the lock's versions and .dsc sha256, a
 #     purl and a CPE;
 #   - made again from nothing, it is the same bytes;
@@ -146,6 +147,15 @@ got=$(jq -r '.packages[] | select(.name == "gcc-12") | [.versionInfo, .checksums
 	[ "$(owner "$dv" /bin/busybox)" = SPDXRef-Package-busybox ] &&
 	ok "devel disk: $(contained "$dv") files, $(jq '[.packages[] | select(.primaryPackagePurpose == "INSTALL")] | length' "$dv") Debian packages at the lock's versions and .deb sha256 (gcc-12 $v owns x86_64-linux-gnu-gcc-12)" ||
 	ko "devel disk SBOM: gcc-12 is '$got', gcc-12's file from $(owner "$dv" /usr/bin/x86_64-linux-gnu-gcc-12)"
+# The server's firewall: nft and the libraries it loads are Debian's,
+# copied from the host (dpkg -S says whose), not ours.
+sv=$SERVER_OUT/images/initramfs-tinyinit.cpio.xz.spdx.json
+got=$(jq -r '.packages[] | select(.name == "libc6") | .versionInfo' "$sv")
+[ "$(owner "$sv" /usr/sbin/nft)" = SPDXRef-Package-deb-nftables ] &&
+	[ "$(owner "$sv" /lib/x86_64-linux-gnu/libc.so.6)" = SPDXRef-Package-deb-libc6 ] &&
+	[ "$got" = "$(dpkg-query -W -f='${Version}' libc6)" ] &&
+	ok "server initramfs: nft from nftables, libc.so.6 from libc6 $got (the host's, by dpkg -S), $(jq '[.packages[] | select(.primaryPackagePurpose == "INSTALL")] | length' "$sv") Debian packages" ||
+	ko "server SBOM: nft from $(owner "$sv" /usr/sbin/nft), libc.so.6 from $(owner "$sv" /lib/x86_64-linux-gnu/libc.so.6)"
 o=$DEVEL_OUT/images/oci.spdx.json
 nt=$(tar -tvf "$DEVEL_OUT/images/rootfs.tar" | grep -c '^-')
 [ "$(contained "$o")" = "$nt" ] && [ "$(owner "$o" /usr/bin/x86_64-linux-gnu-gcc-12)" = SPDXRef-Package-deb-gcc-12 ] &&
