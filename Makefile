@@ -126,6 +126,7 @@ include $(TOP)/mk/tests.mk
 include $(TOP)/mk/kml-check.mk
 include $(TOP)/mk/kimage.mk
 include $(TOP)/mk/boottrace.mk
+include $(TOP)/mk/memreport.mk
 include $(TOP)/mk/shrink.mk
 include $(TOP)/mk/size.mk
 include $(TOP)/mk/bench.mk
@@ -203,6 +204,7 @@ help:
 	@echo '                    SIZE_XZ=$(SIZE_XZ) largest weigh in the xz payload (docs/size.md)'
 	@echo '  size-diff OLD=DIR compare with another build directory'
 	@echo '  boot-trace        boot once with initcall_debug: where the boot time goes (docs/boot.md)'
+	@echo '  mem-report        boot once and show where the memory goes (MEM=16M; docs/boot.md)'
 	@echo '  shrink            turn options off while the boot tests pass (SHRINK_TRIES=N)'
 	@echo '  disk              a bootable disk image (pc profile: FAT boot + ext4 root, BIOS and UEFI)'
 	@echo '  run-disk          boot it (FIRMWARE=bios|uefi, QEMU_DISPLAY=none|gtk|...)'

@@ -79,10 +79,51 @@ NICS_x86_64 := virtio e1000
 PC_x86_64 := y
 KVM_x86_64 := y
 
+# A machine other than the architecture's usual board (a profile's
+# MACHINE): its rows replace the architecture's.  x86_64 on QEMU's
+# microvm (the micro profile): no PCI, no ACPI, no PS/2 controller;
+# virtio devices on virtio-mmio, which QEMU announces on the kernel's
+# command line (virtio_mmio.device=...); qboot, a firmware that only
+# hands over to the kernel, which QEMU loads as an uncompressed ELF
+# vmlinux entered through its PVH note (no setup.bin, no decompressor;
+# the bzImage is built as well, for its size).  Without ACPI or a
+# keyboard controller, a reboot is a triple fault (reboot=t), which
+# -no-reboot turns into QEMU's exit: tinyinit's poweroff.
+MACHINES_x86_64 := microvm
+QEMU_x86_64_microvm := qemu-system-x86_64 -M microvm,acpi=off,x-option-roms=off -bios /usr/share/qemu/qboot.rom
+NICS_x86_64_microvm :=
+NICARG_x86_64_microvm := -device virtio-net-device,netdev=n0
+PC_x86_64_microvm :=
+BLK_x86_64_microvm := virtio-blk-device
+KIMAGE_x86_64_microvm := vmlinux
+KIMAGE_PATH_x86_64_microvm := vmlinux
+KIMAGE_ALSO_x86_64_microvm := bzImage
+APPEND_x86_64_microvm := reboot=t
+# (A profile for some architectures only says so first.)
+ifneq ($(PROFILE_ARCHES),)
+ifeq ($(filter $(ARCH),$(PROFILE_ARCHES)),)
+$(error PROFILE=$(PROFILE) ARCH=$(ARCH) cannot be built: the profile is for $(PROFILE_ARCHES) only: $(PROFILE_ARCHES_WHY))
+endif
+endif
+MACHINE ?=
+# The board's own kernel image (the default profile's, which test.env
+# names beside a machine's).
+BOARD_KIMAGE := $(KIMAGE_$(ARCH))
+ifneq ($(MACHINE),)
+ifeq ($(filter $(MACHINE),$(MACHINES_$(ARCH))),)
+$(error PROFILE=$(PROFILE) ARCH=$(ARCH): unknown MACHINE '$(MACHINE)' ($(ARCH) has $(or $(MACHINES_$(ARCH)),only its own board)))
+endif
+$(foreach v,QEMU NICS NICARG PC BLK KIMAGE KIMAGE_PATH KIMAGE_ALSO APPEND,  $(eval $(v)_$(ARCH) := $(value $(v)_$(ARCH)_$(MACHINE))))
+endif
+
 KARCH := $(KARCH_$(ARCH))
 CROSS_COMPILE := $(CROSS_$(ARCH))
 ARCH_KIMAGE := $(KIMAGE_$(ARCH))
-ARCH_KIMAGE_PATH := arch/$(KIMAGE_DIR_$(ARCH))/boot/$(ARCH_KIMAGE)
+ARCH_KIMAGE_PATH := $(or $(KIMAGE_PATH_$(ARCH)),arch/$(KIMAGE_DIR_$(ARCH))/boot/$(ARCH_KIMAGE))
+# Built too, not booted (the micro profile's bzImage, for its size).
+ARCH_KIMAGE_ALSO := $(KIMAGE_ALSO_$(ARCH))
+# Kernel arguments the machine needs (before the user's).
+ARCH_APPEND := $(APPEND_$(ARCH))
 ARCH_DTB := $(KDTB_$(ARCH))
 ARCH_CONSOLE := $(CONSOLE_$(ARCH))
 ARCH_KSIZE_VARS := $(foreach v,$(KSIZE_VARS_$(ARCH)),-D $(v))
@@ -131,11 +172,6 @@ frag_file = $(TOP)/configs/linux/$(1).config
 frag_field = $(shell sed -n 's/^# $(2): *//p' $(call frag_file,$(1)) 2>/dev/null)
 frag_for_arch = $(if $(call frag_field,$(1),ARCHES),$(if $(filter $(ARCH),$(call frag_field,$(1),ARCHES)),$(1),$(if $(filter board,$(call frag_field,$(1),ELSEWHERE)),,$(error PROFILE=$(PROFILE) ARCH=$(ARCH) cannot be built: configs/linux/$(1).config is for $(call frag_field,$(1),ARCHES) only: $(call frag_field,$(1),ELSEWHERE)))),$(1))
 frag_companion = $(if $(wildcard $(call frag_file,$(1)-$(ARCH))),$(1)-$(ARCH))
-ifneq ($(PROFILE_ARCHES),)
-ifeq ($(filter $(ARCH),$(PROFILE_ARCHES)),)
-$(error PROFILE=$(PROFILE) ARCH=$(ARCH) cannot be built: the profile is for $(PROFILE_ARCHES) only: $(PROFILE_ARCHES_WHY))
-endif
-endif
 LINUX_FRAGMENTS := $(strip $(foreach f,$(LINUX_FRAGMENTS),$(foreach g,$(call frag_for_arch,$(f)),$(g) $(call frag_companion,$(g)))) \
 	$(if $(filter base,$(LINUX_FRAGMENTS)),arch-$(ARCH)))
 

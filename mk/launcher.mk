@@ -19,7 +19,7 @@ launcher_vars = \
 	PROFILE='$(PROFILE)' ARCH='$(ARCH)' \
 	QEMU='$(QEMU_$(ARCH))' QEMU_ENV='$(QEMU_ENV_$(ARCH))' \
 	KERNEL='$(ARCH_KIMAGE)' DTB='$(ARCH_DTB)' INITRD='initramfs-tinyinit.cpio.xz' \
-	CONSOLE='$(ARCH_CONSOLE)' MEM='$(QEMU_MEM)' \
+	CONSOLE='$(ARCH_CONSOLE)' BOOT_APPEND='$(ARCH_APPEND)' MEM='$(QEMU_MEM)' \
 	NIC='$(firstword $(NICS_$(ARCH)))' NICS='$(NICS_$(ARCH))' \
 	$(foreach n,$(NICS_$(ARCH)),NIC_$(n)='$(NIC_$(n))') NIC_DEVICE='$(NICARG_$(ARCH))' \
 	PC='$(PC_$(ARCH))' KVM='$(KVM_$(ARCH))' BLK='$(ARCH_BLK)' \
@@ -42,12 +42,12 @@ test_env_vars = \
 	DISK='$$IMAGES/disk.img' ISO='$$IMAGES/tinylinux.iso' \
 	MEM='$(QEMU_MEM)' DISKS='$(strip $(DISKS))' FIREWALL='$(FIREWALL)' \
 	DEFAULT_OUT='$(DEFAULT_OUT_ARCH)' \
-	DEFAULT_KERNEL='$(DEFAULT_OUT_ARCH)/images/$(ARCH_KIMAGE)' \
+	DEFAULT_KERNEL='$(DEFAULT_OUT_ARCH)/images/$(BOARD_KIMAGE)' \
 	DEFAULT_INITRAMFS='$(DEFAULT_OUT_ARCH)/images/initramfs-tinyinit.cpio.xz' \
 	DEFAULT_INITRAMFS_BUSYBOX='$(DEFAULT_OUT_ARCH)/images/initramfs-busybox.cpio.xz' \
 	DEFAULT_MEM='$(shell sed -n 's/^QEMU_MEM[[:space:]]*:*=[[:space:]]*//p' $(TOP)/configs/profiles/default.mk)' \
 	KOBJ='$(OUT)/linux' TOP='$(TOP)' BUILD='$(BUILD)' \
-	TLEXPECT='$(HOST)/tlexpect' KIMAGE='$(HOST)/kimage' BOOTTRACE='$(HOST)/boottrace' \
+	TLEXPECT='$(HOST)/tlexpect' KIMAGE='$(HOST)/kimage' BOOTTRACE='$(HOST)/boottrace' MEMREPORT='$(HOST)/memreport' \
 	BOOTTRACE_APPEND='$(BOOTTRACE_APPEND)' \
 	BUSYBOX='$(if $(filter x86_64,$(ARCH)),$(BUSYBOX),$(BUILD)/default/busybox/busybox)' \
 	BUILD_KEY='$(BUILD)/ssh/id_ed25519'

@@ -158,13 +158,13 @@ linux: $(KERNEL_IMAGE) $(LAUNCHER)
 # The key of the shared build: the .config (kbuild.sh reads it) and what
 # else decides the objects.  KBUILD_KEY: the compilers as KMAKE_IN calls
 # them, and a version to raise when this recipe changes what it builds.
-KBUILD_KEY = v1 $(CROSS_COMPILE)gcc gcc
-KBUILD_TARGETS = $(ARCH_KIMAGE) $(ARCH_DTB) $$(grep -q '^CONFIG_MODULES=y' $(KCONFIG) && echo modules)
+KBUILD_KEY = v2 $(CROSS_COMPILE)gcc gcc
+KBUILD_TARGETS = $(ARCH_KIMAGE) $(ARCH_KIMAGE_ALSO) $(ARCH_DTB) $$(grep -q '^CONFIG_MODULES=y' $(KCONFIG) && echo modules)
 KERNEL_BUILDS := $(LOGS)/kernel-builds.txt
 $(KERNEL_IMAGE): $(KCONFIG) $(TOP)/mk/linux.mk $(TOP)/scripts/kbuild.sh $(LINUX_FORCE)
 	$(Q)KEY="$(KBUILD_KEY) $(LINUX_NAME) $(LINUX_SRC_ID) $(KARCH) $(CROSS_COMPILE) $(KBUILD_TARGETS) \
 		$(SOURCE_DATE_EPOCH) $(KBUILD_BUILD_USER) $(KBUILD_BUILD_HOST) $(KBUILD_BUILD_VERSION)" \
-		ARCH=$(ARCH) TOP=$(TOP) FORCE=$(LINUX_FORCE) TIMES=$(KERNEL_BUILDS) \
+		ARCH=$(ARCH) TOP=$(TOP) SRCTREE=$(LINUX_TREE) FORCE=$(LINUX_FORCE) TIMES=$(KERNEL_BUILDS) \
 		CACHE="$(if $(LINUX_FORCE)$(LINUX_OBJ_DIR),,$(KERNEL_CACHE))" KEEP=$(KERNEL_CACHE_KEEP) \
 		$(TOP)/scripts/kbuild.sh $(KCONFIG) $(KERNELS) \
 		"$(LINUX_OBJ_DIR)" $(KOBJ) "$(PROFILE)$(if $(CROSS_COMPILE), $(ARCH))" $(LOGS)/$(LOGTAG)-linux.log -- \

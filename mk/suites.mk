@@ -8,7 +8,8 @@
 #                                      read (their SUITE_<name>_ALSO_GOALS)
 #   SUITE_<name>_VARS_<arch> := V=X    make variables for that ARCH's build
 #   SUITE_<name>_RUNS := V=X V=Y       run the tests once per setting
-# Their tests are tests/<name>/*.sh.  make check-<name> builds the images
+#   SUITE_<name>_SHARED := DIR/T.sh    other suites' tests it runs too
+# Their tests are tests/<name>/*.sh (and the SHARED ones).  make check-<name> builds the images
 # (a sub-make per profile and ARCH, into mk/arch.mk's output directories),
 # then runs tests/run.sh on each images directory: its test.env
 # (mk/launcher.mk) tells the tests what the images are.  A user runs one
@@ -40,8 +41,14 @@ SUITE_devel_GOALS := disk oci
 SUITE_devel_ALSO := default
 SUITE_devel_ALSO_GOALS := oci
 
+# The micro profile on QEMU's microvm: the default system's checks
+# (shell, a download and httpd both ways, poweroff, the hello system
+# call) on a kernel without PCI booted through PVH, and its own.
+SUITE_micro := micro x86_64
+SUITE_micro_SHARED := arch/boot-net.sh boot/poweroff.sh boot/hello-syscall.sh
+
 # make check runs them in this order (mk/tests.mk, CHECK_SUITES).
-IMAGE_SUITES := media net devel arch
+IMAGE_SUITES := media net devel arch micro
 
 $(call needs,TLEXPECT KIMAGE BOOTTRACE,mk/suites.mk)
 suite_profile = $(firstword $(SUITE_$(1)))
@@ -61,7 +68,8 @@ suite_run = accel=$$($(call probe_accel,$(call profile_out,$(2),$(3))/images/run
 suite_env = IMAGES=$(call profile_out,$(1),$(2))/images && set -a && . $$IMAGES/test.env && set +a &&
 
 define image_suite
-SUITE_TESTS_$(1) := $$(sort $$(wildcard $$(TOP)/tests/$(1)/*.sh))
+SUITE_TESTS_$(1) := $$(sort $$(wildcard $$(TOP)/tests/$(1)/*.sh)) $$(addprefix $$(TOP)/tests/,$$(SUITE_$(1)_SHARED))
+$$(foreach t,$$(SUITE_$(1)_SHARED),$$(if $$(wildcard $$(TOP)/tests/$$(t)),,$$(error mk/suites.mk: SUITE_$(1)_SHARED names tests/$$(t), which does not exist)))
 $$(foreach a,$$(call suite_arches,$(1)),$$(if $$(filter $$(a),$$(ARCHES)),,$$(error mk/suites.mk: SUITE_$(1) names unknown ARCH '$$(a)')))
 .PHONY: check-$(1) $(1)-images
 $(1)-images: $$(TLEXPECT) $$(BUSYBOX) $$(KIMAGE) $$(BOOTTRACE)

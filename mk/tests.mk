@@ -75,7 +75,7 @@ IMAGE_BOOT_TESTS := $(filter-out %/make-run.sh,$(BOOT_TESTS))
 # They boot this make's own images (PROFILE, OUT: make shrink runs them on
 # its trial kernels), described by their test.env; MEM= of make's command
 # line wins.
-check-boot: test-images $(TLEXPECT) $(HOST)/boottrace
+check-boot: test-images $(TLEXPECT) $(HOST)/boottrace $(HOST)/memreport
 	$(Q)accel=$$($(call probe_accel,$(LAUNCHER))) || exit 1; \
 	echo "  TEST     boot tests ($$accel, -m $(MEM), logs in $(TESTLOGS:$(TOP)/%=%))"; \
 	ACCEL=$$accel MEM=$(MEM) TESTLOGS=$(TESTLOGS) MAKE="$(MAKE)" SUITE_NAME=check-boot \
@@ -140,7 +140,7 @@ check-distcc: $(BUSYBOX) $(TLEXPECT)
 
 # The module cases build against the devel profile's kernel: it is built
 # first (check-devel uses it too), with its progress line.
-check-errors: devel-linux | $(DEPS_STAMP)
+check-errors: devel-linux $(HOST)/memreport | $(DEPS_STAMP)
 	$(say) TEST "bad input gives one clear error"
 	$(Q)MAKE="$(MAKE)" TOP=$(TOP) BUILD=$(BUILD) TESTLOGS=$(TESTLOGS) $(TOP)/tests/errors.sh
 

@@ -23,8 +23,11 @@ until "$BUSYBOX" wget -q -O /dev/null "http://127.0.0.1:$port/f.bin" 2>/dev/null
 done
 
 # boot MEM: one boot; prints "userspace S" and "network S" (seconds since
-# QEMU started); fails if the download does not arrive intact.
+# QEMU started); fails if the download does not arrive intact, or if the
+# host cannot then fetch a page from the guest's httpd (the network test
+# both ways, as tests/arch/boot-net.sh does it).
 boot() {
+	hport=$($TLEXPECT --free-port)
 	cat >"$WORK/script" <<S
 timeout ${BOOT_TIMEOUT:-60}
 expect userspace up at
@@ -32,11 +35,14 @@ mark userspace
 send wget -q -O /tmp/f http://10.0.2.100/f.bin && sha256sum /tmp/f | sed 's/^/NET=/'
 expect NET=$sum
 mark network
+send mkdir -p /tmp/www && echo bench-42 >/tmp/www/index.html && httpd -p 80 -h /tmp/www && echo HTTPD=up
+expect HTTPD=up
+run $BUSYBOX wget -q -O - http://127.0.0.1:$hport/ | grep -q bench-42
 S
 	"$TLEXPECT" -l "$WORK/serial.log" -a "Kernel panic" -a "Out of memory" \
 		"$WORK/script" -- "$LAUNCHER" --accel "$ACCEL" -m "$1" --serial stdio \
 		--initrd "$INITRAMFS" \
-		--netdev "restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port" 2>/dev/null
+		--netdev "restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$BUSYBOX nc 127.0.0.1 $port,hostfwd=tcp:127.0.0.1:$hport-:80" 2>/dev/null
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -70,4 +76,4 @@ while [ $((hi - lo)) -gt 1 ]; do
 	mid=$(((lo + hi) / 2))
 	if boot "${mid}M" >/dev/null 2>&1; then hi=$mid; else lo=$mid; fi
 done
-echo "| smallest -m passing the network test | ${hi}M |"
+echo "| smallest -m passing the network test (a download and httpd, both ways) | ${hi}M |"

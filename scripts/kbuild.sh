@@ -61,7 +61,15 @@ else
 	rm -f "$dir/.tinylinux-built"
 	# The progress line's count of objects is keyed by the configuration
 	# (scripts/logrun.sh): the directory's name.
-	PROGRESS_KEY=${name:-any} "$(dirname "$0")/logrun.sh" "$log" "$@" O="$dir"
+	# ccache's base_dir (Makefile) hands the compiler each source by
+	# its path relative to the object directory, which the kernel's
+	# own -fmacro-prefix-map=$(srctree)/= (an absolute path) does not
+	# match: __FILE__, in the messages of WARN() and BUG(), would carry
+	# the tree's name, and with it the patch series' hash, into every
+	# image.  The relative form is mapped too.
+	rel=$(realpath -m --relative-to="$dir" "${SRCTREE:?kbuild.sh needs SRCTREE}")
+	PROGRESS_KEY=${name:-any} "$(dirname "$0")/logrun.sh" "$log" "$@" O="$dir" \
+		KCFLAGS="-fmacro-prefix-map=$rel/="
 	echo "$label" >"$dir/.tinylinux-built.tmp"
 	mv "$dir/.tinylinux-built.tmp" "$dir/.tinylinux-built"
 	record built

@@ -124,7 +124,7 @@ probe_kvm() {
 	fi
 	if timeout 15 $QEMU -accel kvm -nodefaults -no-user-config -display none \
 		-no-reboot -m 64M -serial null -kernel "$here/$KERNEL" \
-		-append "panic=-1 console=$CONSOLE" >/dev/null 2>&1; then
+		-append "panic=-1 console=$CONSOLE${BOOT_APPEND:+ $BOOT_APPEND}" >/dev/null 2>&1; then
 		answer=kvm
 	else
 		answer=tcg
@@ -164,7 +164,8 @@ case $medium in
 kernel)
 	set -- "$@" -display none -kernel "$here/$KERNEL"
 	[ -z "$DTB" ] || set -- "$@" -dtb "$here/$DTB"
-	set -- "$@" -initrd "$initrd" -append "console=$CONSOLE${append:+ $append}"
+	# (BOOT_APPEND: what the machine needs, microvm's reboot=t.)
+	set -- "$@" -initrd "$initrd" -append "console=$CONSOLE${BOOT_APPEND:+ $BOOT_APPEND}${append:+ $append}"
 	;;
 *)
 	set -- "$@" -M pc -vga std -display "$display"

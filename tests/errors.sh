@@ -37,6 +37,7 @@ expect_error "kml on arm64" "PROFILE=kml ARCH=arm64 cannot be built: configs/lin
 expect_error "server on riscv64" "FIREWALL=on needs Debian's nftables, and bookworm has no riscv64 port" m PROFILE=server ARCH=riscv64 images
 expect_error "server on arm" "has a virtio disk, and QEMU's versatilepb board has no virtio transport" m PROFILE=server ARCH=arm images
 expect_error "pc on riscv64" "PROFILE=pc ARCH=riscv64 cannot be built: configs/linux/ata.config is for x86_64 only" m PROFILE=pc ARCH=riscv64 images
+expect_error "micro on arm64" "PROFILE=micro ARCH=arm64 cannot be built: the profile is for x86_64 only: QEMU's microvm machine is x86's" m PROFILE=micro ARCH=arm64 images
 expect_error "defconfig on arm64" "the profile is for x86_64 only: its kernel configuration is the kernel's x86_64_defconfig" m PROFILE=x86_64-defconfig ARCH=arm64 images
 m ARCH=arm64 OUT="$t/launch-arm64" launcher >"$t/launcher.log" 2>&1 ||
 	{ echo "  FAIL     make ARCH=arm64 launcher:"; sed 's/^/           /' "$t/launcher.log"; fail=$((fail + 1)); }
@@ -173,6 +174,18 @@ else
 	echo "  FAIL     SBOM: a half-written document was left"
 	fail=$((fail + 1))
 fi
+
+# memreport (make mem-report, src/memreport/): files that are not what it
+# reads, one line each.
+memreport=$BUILD/host/memreport
+printf 'not a map\n' >"$t/bad.map"
+printf 'ffffffff80200000 T _text\nffffffff80400000 B _end\n' >"$t/ok.map"
+: >"$t/empty.log"
+expect_error "memreport: not a System.map" "bad.map: not a System.map" "$memreport" -m "$t/bad.map" "$t/empty.log"
+expect_error "memreport: a log without the kernel's figures" 'no "Memory:" line and no /proc/meminfo' \
+	"$memreport" -m "$t/ok.map" "$t/empty.log"
+expect_error "memreport: an image that is no kernel" "neither a bzImage nor an ELF vmlinux" \
+	"$memreport" -i "$t/ok.map" -m "$t/ok.map" "$t/empty.log"
 
 echo "check-errors: $pass passed, $fail failed"
 [ "$fail" = 0 ]

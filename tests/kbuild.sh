@@ -29,7 +29,7 @@ echo CONFIG_A=y >config
 # kb BUILD-DIR PROFILE [DIR] (TOP=$t only shortens the paths it prints)
 kb() {
 	mkdir -p "$t/$1/$2"
-	KEY=k ARCH=x86_64 TOP="$t" TIMES="$t/times" CACHE="$t/cache" KEEP=2 \
+	KEY=k ARCH=x86_64 TOP="$t" SRCTREE="$t/src" TIMES="$t/times" CACHE="$t/cache" KEEP=2 \
 		"$TOP/scripts/kbuild.sh" config "$t/$1/kernels" "${3:-}" "$t/$1/$2/linux" "$2" \
 		"$t/$1/log" -- "$t/fakemake" bzImage
 }

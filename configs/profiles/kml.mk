@@ -4,7 +4,7 @@
 # patched musl that makes system calls through the kernel's fast entry.
 # See docs/kml.md.
 ARCH_NAME := x86_64
-LINUX_FRAGMENTS := base serial net nic small kml
+LINUX_FRAGMENTS := base serial net nic small lowmem kml
 BUSYBOX_FRAGMENTS := base
 # What the image holds besides the init of INIT (packages/).
 PACKAGES := busybox hello kmltest

@@ -47,25 +47,10 @@ die(const char *fmt, ...)
 
 static char *slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, r;
+	char *buf = read_whole_file(path, len);
 
-	if (!f)
+	if (!buf)
 		die("%s: %s", path, strerror(errno));
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? 2 * cap : 1 << 20;
-			buf = xrealloc(buf, cap + 1);
-		}
-		r = fread(buf + n, 1, cap - n, f);
-		n += r;
-	} while (r);
-	if (ferror(f))
-		die("%s: read error", path);
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
 	return buf;
 }
 

@@ -17,6 +17,34 @@ static int inside(uint64_t off, uint64_t n, size_t len)
 	return off <= len && n <= len - off;
 }
 
+/* The notes in [off, off + size): the PVH entry, if one is there. */
+static void find_pvh(const uint8_t *buf, size_t len, uint64_t off,
+		     uint64_t size, struct elf_info *e)
+{
+	uint64_t end;
+
+	if (!inside(off, size, len))
+		return;
+	end = off + size;
+	while (end - off >= 12) {
+		uint64_t namesz = get_le(buf, off, 4);
+		uint64_t descsz = get_le(buf, off + 4, 4);
+		uint64_t type = get_le(buf, off + 8, 4);
+		uint64_t name = off + 12;
+		uint64_t desc = name + ((namesz + 3) & ~3ULL);
+		uint64_t next = desc + ((descsz + 3) & ~3ULL);
+
+		if (next > end || next <= off)
+			return;
+		if (namesz == 4 && !memcmp(buf + name, "Xen", 4) &&
+		    type == 18 && (descsz == 4 || descsz == 8)) {
+			e->has_pvh = 1;
+			e->pvh_entry = get_le(buf, desc, (int)descsz);
+		}
+		off = next;
+	}
+}
+
 int elf_describe(const uint8_t *buf, size_t len, struct elf_info *e, char *err,
 		 size_t errlen)
 {
@@ -62,6 +90,9 @@ int elf_describe(const uint8_t *buf, size_t len, struct elf_info *e, char *err,
 		const uint8_t *p = buf + phoff + (uint64_t)i * phentsize;
 		struct elf_seg *s;
 
+		if (get_le(p, 0, 4) == 4) /* PT_NOTE */
+			find_pvh(buf, len, get_le(p, e->bits == 64 ? 8 : 4, w),
+				 get_le(p, e->bits == 64 ? 32 : 16, w), e);
 		if (get_le(p, 0, 4) != 1 || e->nseg == ELF_MAX_SEGS)
 			continue; /* PT_LOAD only */
 		s = &e->seg[e->nseg++];

@@ -31,6 +31,13 @@ struct elf_info {
 	uint64_t entry;
 	int nseg; /* PT_LOAD segments kept (up to ELF_MAX_SEGS) */
 	struct elf_seg seg[ELF_MAX_SEGS];
+	/*
+	 * The PVH entry point (XEN_ELFNOTE_PHYS32_ENTRY, a note named "Xen"
+	 * of type 18 in a PT_NOTE segment): where QEMU, Firecracker and Xen
+	 * enter an uncompressed vmlinux in 32-bit mode, paging off.
+	 */
+	int has_pvh;
+	uint64_t pvh_entry;
 	int nsec; /* sections kept (up to ELF_MAX_SECS) */
 	struct elf_sec sec[ELF_MAX_SECS];
 };

@@ -5,7 +5,8 @@
  *   kimage info [--json] FILE   the x86 boot header, the layout of the
  *                               file, and the vmlinux ELF inside it; for
  *                               ARM zImages and arm64/riscv Images, their
- *                               headers
+ *                               headers; for an uncompressed vmlinux, its
+ *                               PVH entry and what it loads where
  *   kimage extract FILE OUT     write the decompressed vmlinux (or, for a
  *                               zImage, the decompressed Image)
  *
@@ -109,12 +110,12 @@ static void json_str(const char *s)
 	putchar('"');
 }
 
+static void json_elf(const struct elf_info *e, size_t vmlinux_len);
+
 static void print_json(const struct bzimage *bz, size_t len,
 		       const struct elf_info *e, size_t vmlinux_len,
 		       const char *elf_err)
 {
-	int i;
-
 	printf("{\"file_size\":%zu,\"setup_sects\":%u,\"protocol\":\"%u.%02u\",",
 	       len, bz->setup_sects, bz->protocol >> 8, bz->protocol & 0xff);
 	printf("\"kernel_version\":");
@@ -135,9 +136,20 @@ static void print_json(const struct bzimage *bz, size_t len,
 		printf("}}\n");
 		return;
 	}
+	json_elf(e, vmlinux_len);
+	printf("}\n");
+}
+
+/* The vmlinux object: inside a bzImage, or the file itself. */
+static void json_elf(const struct elf_info *e, size_t vmlinux_len)
+{
+	int i;
+
 	printf("{\"size\":%zu,\"class\":%d,\"machine\":\"%s\",\"entry\":%llu,",
 	       vmlinux_len, e->bits, machine_name(e->machine),
 	       (unsigned long long)e->entry);
+	if (e->has_pvh)
+		printf("\"pvh_entry\":%llu,", (unsigned long long)e->pvh_entry);
 	printf("\"segments\":[");
 	for (i = 0; i < e->nseg; i++) {
 		char f[4];
@@ -160,7 +172,7 @@ static void print_json(const struct bzimage *bz, size_t len,
 		       (unsigned long long)e->sec[i].size,
 		       e->sec[i].type == 8 ? "true" : "false");
 	}
-	printf("]}}\n");
+	printf("]}");
 }
 
 static void row(size_t off, const char *what, size_t size, const char *why)
@@ -169,12 +181,13 @@ static void row(size_t off, const char *what, size_t size, const char *why)
 	printf("             | %-24s %9zu | %s\n", what, size, why);
 }
 
+static void text_elf(const struct elf_info *e);
+
 static void print_text(const char *path, const struct bzimage *bz, size_t len,
 		       const struct elf_info *e, size_t vmlinux_len,
 		       const char *elf_err)
 {
 	char name[40];
-	int i;
 
 	printf("%s: Linux x86 bzImage, %zu bytes\n", path, len);
 	printf("  kernel_version  %s\n", bz->kernel_version);
@@ -213,6 +226,14 @@ static void print_text(const char *path, const struct bzimage *bz, size_t len,
 	printf("\nvmlinux inside: %zu bytes, ELF%d %s, entry 0x%llx\n",
 	       vmlinux_len, e->bits, machine_name(e->machine),
 	       (unsigned long long)e->entry);
+	text_elf(e);
+}
+
+/* Segments and sections of a vmlinux. */
+static void text_elf(const struct elf_info *e)
+{
+	int i;
+
 	printf("  PT_LOAD   offset     vaddr              filesz     memsz      flags\n");
 	for (i = 0; i < e->nseg; i++) {
 		char f[4];
@@ -335,6 +356,58 @@ static void try_arm(const char *file, const uint8_t *buf, size_t len, int json,
 	exit(0);
 }
 
+/*
+ * An uncompressed vmlinux (the micro profile's, booted through PVH):
+ * returns when FILE is not an ELF file.
+ */
+static void try_elf(const char *file, const uint8_t *buf, size_t len, int json,
+		    int extract)
+{
+	struct elf_info *e;
+	char err[256];
+	uint64_t lo = UINT64_MAX, hi = 0;
+	int i;
+
+	if (len < 4 || memcmp(buf, "\177ELF", 4))
+		return;
+	if (extract)
+		die(file, "an uncompressed vmlinux: nothing to extract");
+	e = malloc(sizeof(*e));
+	if (!e)
+		die(file, "out of memory");
+	if (elf_describe(buf, len, e, err, sizeof(err)))
+		die(file, err);
+	if (json) {
+		printf("{\"file_size\":%zu,\"format\":\"elf\",\"vmlinux\":",
+		       len);
+		json_elf(e, len);
+		printf("}\n");
+		free(e);
+		exit(0);
+	}
+	for (i = 0; i < e->nseg; i++) {
+		if (e->seg[i].paddr < lo)
+			lo = e->seg[i].paddr;
+		if (e->seg[i].paddr + e->seg[i].memsz > hi)
+			hi = e->seg[i].paddr + e->seg[i].memsz;
+	}
+	printf("%s: ELF%d %s vmlinux, %zu bytes, entry 0x%llx\n", file, e->bits,
+	       machine_name(e->machine), len, (unsigned long long)e->entry);
+	if (e->has_pvh)
+		printf("  PVH entry       0x%llx  (physical, 32-bit, paging off: QEMU -kernel\n"
+		       "                  and Firecracker jump here; no setup.bin, no decompressor)\n",
+		       (unsigned long long)e->pvh_entry);
+	else
+		printf("  PVH entry       none  (a boot loader needs the bzImage)\n");
+	if (e->nseg)
+		printf("  loads at        0x%llx-0x%llx  (%llu bytes of memory, bss included)\n",
+		       (unsigned long long)lo, (unsigned long long)hi,
+		       (unsigned long long)(hi - lo));
+	text_elf(e);
+	free(e);
+	exit(0);
+}
+
 static int bad_usage(void)
 {
 	fprintf(stderr,
@@ -373,6 +446,7 @@ int main(int argc, char **argv)
 	buf = read_all(file, &len);
 	if (bzimage_parse(buf, len, &bz, err, sizeof(err))) {
 		try_arm(file, buf, len, json, extract ? argv[3] : NULL);
+		try_elf(file, buf, len, json, extract);
 		die(file, err);
 	}
 	if (unpack(bz.compression, buf + bz.payload_start, bz.payload_length,

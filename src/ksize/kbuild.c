@@ -304,24 +304,6 @@ void kbuild_add_makefile(struct kbuild *kb, const char *dir, const char *text)
 	*slot = f;
 }
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t len = 0, n;
-
-	if (!f)
-		return NULL;
-	buf = xmalloc(65537);
-	while ((n = fread(buf + len, 1, 65536, f)) > 0) {
-		len += n;
-		buf = xrealloc(buf, len + 65537);
-	}
-	fclose(f);
-	buf[len] = '\0';
-	return buf;
-}
-
 /*
  * The top directory's lists: ./Kbuild ("obj-$(CONFIG_NET) += net/"), and
  * the top Makefile's and the arch Makefile's "libs-y += lib/",
@@ -343,7 +325,9 @@ static struct kb_file *top_makefile(struct kbuild *kb)
 				    name) :
 			   -1;
 		free(name);
-		text = n > 0 && (size_t)n < sizeof(path) ? slurp(path) : NULL;
+		text = n > 0 && (size_t)n < sizeof(path) ?
+			       read_whole_file(path, NULL) :
+			       NULL;
 		if (!text)
 			continue;
 		all = xrealloc(all, strlen(all) + strlen(text) + 2);
@@ -373,7 +357,7 @@ static struct kb_file *makefile(struct kbuild *kb, const char *dir)
 				 dir, *dir ? "/" : "", names[i]);
 
 		if (n > 0 && (size_t)n < sizeof(path))
-			text = slurp(path);
+			text = read_whole_file(path, NULL);
 		if (text) {
 			kbuild_add_makefile(kb, dir, text);
 			free(text);

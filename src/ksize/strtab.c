@@ -2,6 +2,7 @@
 #include "strtab.h"
 
 #include <stdint.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,4 +141,32 @@ void *strtab_add(struct strtab *t, const char *key)
 		t->len++;
 	}
 	return t->vals[i];
+}
+
+char *read_whole_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	size_t n = 0, r;
+	int err;
+
+	if (!f)
+		return NULL;
+	buf = xmalloc(65537);
+	while ((r = fread(buf + n, 1, 65536, f)) > 0) {
+		n += r;
+		buf = xrealloc(buf, n + 65537);
+	}
+	if (ferror(f)) {
+		err = errno ? errno : EIO;
+		fclose(f);
+		free(buf);
+		errno = err;
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
 }

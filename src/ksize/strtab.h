@@ -30,4 +30,10 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/*
+ * The whole file at path, NUL-terminated, its length in *len (when len
+ * is not NULL); NULL with errno set when it cannot be opened or read.
+ */
+char *read_whole_file(const char *path, size_t *len);
+
 #endif
