@@ -10,7 +10,7 @@ KML_KERNEL := $(KML_OUT)/images/bzImage
 DEFAULT_OUT := $(BUILD)/default
 
 .PHONY: kml-images check-kml bench-kml kml-trace
-kml-images: $(TLEXPECT) $(HOST)/boottrace
+kml-images: $(TLEXPECT) $(HOST)/boottrace $(HOST)/memreport
 	$(Q)$(MAKE) --no-print-directory PROFILE=kml OUT=$(KML_OUT) images
 	$(Q)$(MAKE) -s --no-print-directory PROFILE=kml OUT=$(KML_OUT) INIT=busybox initramfs
 	$(Q)$(MAKE) --no-print-directory PROFILE=default OUT=$(DEFAULT_OUT) images
@@ -24,7 +24,7 @@ check-kml: kml-images
 	$(Q)accel=$$($(call probe_accel,$(dir $(KML_KERNEL))run-qemu.sh)) || exit 1; \
 	echo "  TEST     Kernel Mode Linux ($$accel, logs in $(TESTLOGS:$(TOP)/%=%)/kml*)"; \
 	export KERNEL=$(KML_KERNEL) BUSYBOX=$(DEFAULT_OUT)/busybox/busybox \
-		TLEXPECT=$(TLEXPECT) BOOTTRACE=$(BOOTTRACE) ACCEL=$$accel MEM=$(QEMU_MEM) MAKE="$(MAKE)" TOP=$(TOP); \
+		TLEXPECT=$(TLEXPECT) BOOTTRACE=$(BOOTTRACE) MEMREPORT=$(HOST)/memreport ACCEL=$$accel MEM=$(QEMU_MEM) MAKE="$(MAKE)" TOP=$(TOP); \
 	INITRAMFS=$(KML_OUT)/images/initramfs-tinyinit.cpio.xz \
 	INITRAMFS_BUSYBOX=$(KML_OUT)/images/initramfs-busybox.cpio.xz \
 	TESTLOGS=$(TESTLOGS)/kml $(TOP)/tests/run.sh check-kml $(call pick_tests,$(KML_TESTS)) && \
