@@ -25,7 +25,8 @@ done
 # boot MEM: one boot; prints "userspace S" and "network S" (seconds since
 # QEMU started); fails if the download does not arrive intact, or if the
 # host cannot then fetch a page from the guest's httpd (the network test
-# both ways, as tests/arch/boot-net.sh does it).
+# both ways, as tests/arch/boot-net.sh does it).  The quotes in
+# "HTTPD=u''p" keep the console's echo of the command from matching.
 boot() {
 	hport=$($TLEXPECT --free-port)
 	cat >"$WORK/script" <<S
@@ -35,7 +36,7 @@ mark userspace
 send wget -q -O /tmp/f http://10.0.2.100/f.bin && sha256sum /tmp/f | sed 's/^/NET=/'
 expect NET=$sum
 mark network
-send mkdir -p /tmp/www && echo bench-42 >/tmp/www/index.html && httpd -p 80 -h /tmp/www && echo HTTPD=up
+send mkdir -p /tmp/www && echo bench-42 >/tmp/www/index.html && httpd -p 80 -h /tmp/www && echo HTTPD=u''p
 expect HTTPD=up
 run $BUSYBOX wget -q -O - http://127.0.0.1:$hport/ | grep -q bench-42
 S
