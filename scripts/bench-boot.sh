@@ -6,8 +6,11 @@
 #
 # Each image boots BOOTS times, the images taking turns (so that the
 # machine's noise falls on all of them alike), through the launcher
-# beside KERNEL, with -m 128M and "earlyprintk=serial": the boot code
-# before the kernel's console prints on the serial port, and tlexpect
+# beside KERNEL, with -m 128M and "debug loglevel=7 earlyprintk=serial":
+# setup.bin prints on the serial port when the command line has "debug"
+# (arch/x86/boot/main.c), "loglevel=7" puts the kernel's console back to
+# its usual level (debug alone would print every KERN_DEBUG line, and
+# slow the boot down), and tlexpect
 # marks on the host clock when each step's text appears:
 #   setup       setup.bin runs ("early console in setup code"): QEMU,
 #               the firmware and its loading of the kernel are done
@@ -48,7 +51,7 @@ while [ $n -lt "$BOOTS" ]; do
 		script "$kernel" >"$WORK/split-$name.expect"
 		"$TLEXPECT" -l "$WORK/split-$name.log" -a "Kernel panic" "$WORK/split-$name.expect" -- \
 			"$(dirname "$kernel")/run-qemu.sh" --accel "$ACCEL" -m 128M --serial stdio \
-			--net none --initrd "$initramfs" --append "earlyprintk=serial,ttyS0,115200" \
+			--net none --initrd "$initramfs" --append "debug loglevel=7 earlyprintk=serial,ttyS0,115200" \
 			>"$WORK/split-$name.marks" 2>/dev/null ||
 			{ echo "bench-boot: $name did not boot, see $WORK/split-$name.log" >&2; tail -n 20 "$WORK/split-$name.log" >&2; exit 1; }
 		ts=$(sed -n 's/^\[ *\([0-9.]*\)\] Run \/init as init process.*/\1/p' "$WORK/split-$name.log" | head -n 1)
