@@ -123,14 +123,21 @@ static void report(const struct bootlog *b, const struct marks *mk, size_t rows)
 	printf("Timeline (seconds; host clock from QEMU's start, %s)\n",
 	       "~ = estimated from the kernel clock");
 	printf("  %9s %9s  %s\n", "host", "kernel", "step");
-	row(0, -1, -1,
-	    "QEMU starts: firmware (SeaBIOS), loads bzImage and initramfs");
-	if (b->seen[MS_SETUP])
+	/* No setup.bin line: a kernel entered directly (PVH, or a board's Image). */
+	if (b->seen[MS_SETUP]) {
+		row(0, -1, -1,
+		    "QEMU starts: firmware (SeaBIOS), loads bzImage and initramfs");
 		row(mk->t[0], -1, -1,
 		    "setup.bin runs in real mode (\"early console in setup code\")");
+	} else {
+		row(0, -1, -1,
+		    "QEMU starts: firmware, loads the kernel and initramfs");
+	}
 	if (k0 >= 0)
 		row(k0, -1, 0,
-		    "kernel clock starts (decompressor done, start_kernel's setup_arch)");
+		    b->seen[MS_SETUP] ?
+			    "kernel clock starts (decompressor done, start_kernel's setup_arch)" :
+			    "kernel clock starts (entered without setup.bin or decompressor)");
 	if (b->seen[MS_CONSOLE])
 		row(-1, k0, b->ts[MS_CONSOLE],
 		    "console [ttyS0] enabled: the messages so far appear");
