@@ -134,6 +134,7 @@ include $(TOP)/mk/disk.mk
 include $(TOP)/mk/net.mk
 include $(TOP)/mk/arch-check.mk
 include $(TOP)/mk/devel.mk
+include $(TOP)/mk/desktop.mk
 include $(TOP)/mk/suites.mk
 # Last: the packages' own rules, which may use anything above.
 include $(TOP)/mk/package-rules.mk
@@ -207,7 +208,7 @@ help:
 	@echo '  mem-report        boot once and show where the memory goes (MEM=16M; docs/boot.md)'
 	@echo '  shrink            turn options off while the boot tests pass (SHRINK_TRIES=N)'
 	@echo '  disk              a bootable disk image (pc profile: FAT boot + ext4 root, BIOS and UEFI)'
-	@echo '  run-disk          boot it (FIRMWARE=bios|uefi, QEMU_DISPLAY=none|gtk|...)'
+	@echo '  run-disk          boot it (FIRMWARE=bios|uefi, QEMU_DISPLAY=none|auto|gtk|vnc=127.0.0.1:1)'
 	@echo '  iso               a hybrid ISO (pc profile: kernel + initramfs, BIOS and UEFI, CD or disk)'
 	@echo '  run-iso           boot it (ISO_AS=cd|disk, FIRMWARE=bios|uefi)'
 	@echo '  data-disks        only the data disks of DISKS="NAME:SIZE[:BUS[:DIR]] ..." (docs/disk.md)'
@@ -222,6 +223,9 @@ help:
 	@echo '  modules           the out-of-tree kernel modules of MODULES (PROFILE=devel)'
 	@echo '  check-devel       devel profile: gcc in the guest, modprobe hello, the OCI image in runc'
 	@echo '  bench-devel       devel profile: sizes, boot, gcc and module times'
+	@echo '  check-desktop     desktop profile (Xorg + Xfce on the pc disk): up, screendump, QMP keys, poweroff'
+	@echo '  bench-desktop     desktop profile: disk size, packages, QEMU start to the desktop, memory (BOOTS=3)'
+	@echo '  desktop-screenshot  docs/images/desktop.png from check-desktop'"'"'s last screendump'
 	@echo '  check-arch        build and boot the default system for arm, arm64 and riscv64'
 	@echo '  bench-arch        their sizes, boot times and smallest memory'
 	@echo '  bench-kml         Kernel Mode Linux: null system calls and syscall-heavy work, ring 0 vs 3'
@@ -238,7 +242,7 @@ help:
 	@echo '  check-packages    the package mechanism, the lock and the union'
 	@echo '  check-style check-unit check-kimage check-size check-fuzz check-config check-packages check-distcc check-errors'
 	@echo '  check-SUITE TESTS="NAME..."   only these tests of a suite (make check-net TESTS=ssh)'
-	@echo '  check-boot check-parallel check-kml check-media check-net check-devel check-arch check-sbom check-repro'
+	@echo '  check-boot check-parallel check-kml check-media check-net check-devel check-arch check-micro check-desktop check-sbom check-repro'
 	@echo '                    the parts of check, in the order it runs them'
 	@echo '  clean             remove outputs, keep the sources'
 	@echo '  ccache-stats      where the compiler cache is, its size cap, its hits (shared by all clones)'
@@ -256,7 +260,7 @@ help:
 	@echo '  TEST_JOBS=$(TEST_JOBS)   guests booted at once by a test suite (make check: each suite builds first)'
 	@echo '  CCACHE_DIR=$(if $(CCACHE_DIR),$(CCACHE_DIR),(unset: ~/.cache/ccache))   the compiler cache, shared by every clone'
 	@echo '  KERNEL_CACHE=$(KERNEL_CACHE)   finished kernels, shared by every clone (newest $(KERNEL_CACHE_KEEP); empty: off)'
-	@echo '  STEP_CACHE=$(STEP_CACHE)   kernel configurations and headers, busybox (empty: off)'
+	@echo '  STEP_CACHE=$(STEP_CACHE)   kernel configurations and headers, busybox, Debian package tarballs (empty: off)'
 	@echo '  ACCEL=$(ACCEL)   kvm | tcg | auto (boot-test KVM, else TCG)'
 	@echo '  MEM=$(MEM)   guest memory for run'
 	@echo '  RESTRICT=$(RESTRICT)   on: the guest of run reaches only the forwarded port'

@@ -23,7 +23,7 @@ launcher_vars = \
 	NIC='$(firstword $(NICS_$(ARCH)))' NICS='$(NICS_$(ARCH))' \
 	$(foreach n,$(NICS_$(ARCH)),NIC_$(n)='$(NIC_$(n))') NIC_DEVICE='$(NICARG_$(ARCH))' \
 	PC='$(PC_$(ARCH))' KVM='$(KVM_$(ARCH))' BLK='$(ARCH_BLK)' \
-	OVMF_CODE='$(OVMF_CODE)' OVMF_VARS='$(OVMF_VARS)'
+	OVMF_CODE='$(OVMF_CODE)' OVMF_VARS='$(OVMF_VARS)' POINTER='$(QEMU_POINTER)'
 
 # $(IMAGES)/test.env: what the tests need to know of these images, for
 # "tests/run.sh IMAGES-DIR TEST..." (one test by hand, and the suites):

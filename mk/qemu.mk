@@ -57,6 +57,10 @@ qemu_wrap =
 qemu_where = 127.0.0.1:$(PORT) -> guest port 80$(foreach f,$(PACKAGE_HOSTFWD),$(comma) 127.0.0.1:$(subst :, -> ,$(f)))$(if $(filter dropbear,$(PACKAGES)), (make ssh))
 endif
 SSH_PORT ?= 2222
+# The PC's pointer besides the PS/2 mouse: usb-tablet (the desktop
+# profile's) adds QEMU's USB tablet on an xHCI controller, an absolute
+# pointer (the launcher's POINTER).
+QEMU_POINTER ?=
 
 .PHONY: run
 # A profile whose system lives on a disk (the devel profile: RUN_MEDIUM

@@ -47,8 +47,13 @@ SUITE_devel_ALSO_GOALS := oci
 SUITE_micro := micro x86_64
 SUITE_micro_SHARED := arch/boot-net.sh boot/poweroff.sh boot/hello-syscall.sh
 
+# The desktop profile's disk (Xorg and Xfce), booted headless: QMP's
+# screendump and keys stand in for the screen and the keyboard.
+SUITE_desktop := desktop x86_64
+SUITE_desktop_GOALS := disk
+
 # make check runs them in this order (mk/tests.mk, CHECK_SUITES).
-IMAGE_SUITES := media net devel arch micro
+IMAGE_SUITES := media net devel arch micro desktop
 
 $(call needs,TLEXPECT KIMAGE BOOTTRACE,mk/suites.mk)
 suite_profile = $(firstword $(SUITE_$(1)))

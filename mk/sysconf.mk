@@ -58,7 +58,7 @@ NFT_TAR := $(OUT)/nft/nftables.tar
 $(NFT_TAR): $(TOP)/scripts/mkdebian.sh | $(DEPS_STAMP)
 	$(say) DEBIAN "nftables for $(ARCH_DEBARCH) + dependencies from $(DEBIAN_SUITE) (mmdebstrap, log: $(LOGS:$(TOP)/%=%)/$(LOGTAG)-nft.log)"
 	$(Q)mkdir -p $(LOGS) $(@D)
-	$(Q)LOG=$(LOGS)/$(LOGTAG)-nft.log DEBIAN_MIRROR=$(DEBIAN_MIRROR) DEBIAN_ARCH=$(ARCH_DEBARCH) \
+	$(Q)LOG=$(LOGS)/$(LOGTAG)-nft.log DEBIAN_MIRROR=$(DEBIAN_MIRROR) DEBIAN_ARCH=$(ARCH_DEBARCH) STEP_CACHE=$(STEP_CACHE) \
 		$(TOP)/scripts/mkdebian.sh $@ $(DEBIAN_SUITE) nftables
 	$(Q)DEBIAN_ARCH=$(ARCH_DEBARCH) $(TOP)/scripts/sources.sh debs $(LOCK) $(DL) $(@D)/nftables.packages
 $(NFT_ROOT)/.unpacked: $(NFT_TAR)

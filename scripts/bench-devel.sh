@@ -33,12 +33,7 @@ send poweroff
 expect init: poweroff: done
 exit 0
 S
-i=0
-while [ $i -lt "$BOOTS" ]; do
-	i=$((i + 1))
-	cp "$DISK" "$work/m.img"
-	boot_disk "$work/script" "$work/m.img" >"$work/out-$i" 2>&1 || echo "boot $i FAILED: $work/out-$i" >&2
-done
+bench_disk_boots "$work/script"
 field() { cat "$work"/out-* | awk -v a="$1" -v b="$2" '$1 == a { x = $2 } $1 == b { print $2 - x }'; }
 
 ko=$(find "$DEVEL_OUT/modules/root" -name hello.ko)

@@ -32,7 +32,13 @@
 #   --nic virtio|e1000   the PC's NIC (the boards have their own)
 #   --serial stdio|mon   the console on stdio, with QEMU's monitor on
 #                        Ctrl-A C (mon, the default) or without (stdio)
-#   --display none|gtk|vnc=...   the screen of --disk and --iso boots
+#   --display none|auto|gtk|sdl|vnc=...   the screen of --disk and
+#                        --iso boots; auto: gtk when this session has a
+#                        display (refused if QEMU has no gtk), else VNC on
+#                        127.0.0.1 (the first free display from :1, said
+#                        on stderr)
+#   --qmp SOCKET         QEMU's QMP on a unix socket (screendump, keys:
+#                        the desktop's tests)
 #   --data FILE:NAME:BUS a data disk (scripts/disks.sh args writes these):
 #                        BUS virtio (the board's virtio-blk, $BLK), sata
 #                        (an AHCI controller) or ide (the PC's PIIX);
@@ -54,12 +60,12 @@ die() {
 here=$(cd "$(dirname "$0")" && pwd)
 accel=auto mem=$MEM initrd=$here/$INITRD append= medium=kernel file= firmware=bios
 state=$here net=user netdev= fwd= nic=$NIC serial=mon display=none dry=
-probe= data= icount=
+probe= data= icount= qmp=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--) shift; break ;;
 	-m | --accel | --initrd | --append | --disk | --iso | --iso-disk | \
-		--firmware | --state | --net | --netdev | --fwd | --nic | --serial | --display | --data)
+		--firmware | --state | --net | --netdev | --fwd | --nic | --serial | --display | --data | --qmp)
 		[ $# -ge 2 ] || die "$1 needs a value"
 		case $1 in
 		-m) mem=$2 ;;
@@ -78,6 +84,7 @@ while [ $# -gt 0 ]; do
 		--serial) serial=$2 ;;
 		--display) display=$2 ;;
 		--data) data="$data $2" ;;
+		--qmp) qmp=$2 ;;
 		esac
 		shift 2
 		;;
@@ -98,6 +105,39 @@ case $accel in auto | kvm | tcg) ;; *) die "--accel $accel: use auto, kvm or tcg
 case $firmware in bios | uefi) ;; *) die "--firmware $firmware: use bios or uefi" ;; esac
 case $net in user | tap | none) ;; *) die "--net $net: use user, tap or none" ;; esac
 case $serial in stdio | mon) ;; *) die "--serial $serial: use stdio or mon" ;; esac
+# The screen's back-end: one QEMU may lack gtk or sdl (Debian puts them
+# in qemu-system-gui), and auto needs a display to open a window on.
+has_display() {
+	$QEMU -display help 2>/dev/null | grep -qx "$1"
+}
+free_vnc() {
+	# The first display N (TCP port 5900+N) nobody listens on.
+	n=1
+	while awk -v p="$(printf '%04X' $((5900 + n)))" '$2 ~ ":" p "$" && $4 == "0A" { f = 1 } END { exit !f }' \
+		/proc/net/tcp /proc/net/tcp6 2>/dev/null; do
+		n=$((n + 1))
+	done
+	echo "$n"
+}
+case $display in
+none | vnc=*) ;;
+auto)
+	if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+		n=$(free_vnc)
+		echo "run-qemu.sh: no display in this session (DISPLAY is not set): the screen is on VNC at 127.0.0.1:$((5900 + n)) (vncviewer 127.0.0.1:$n)" >&2
+		display=vnc=127.0.0.1:$n
+	else
+		has_display gtk ||
+			die "--display auto: this session has a display, but this QEMU has no 'gtk' display back-end: install Debian's qemu-system-gui (or use --display vnc=127.0.0.1:1)"
+		display=gtk
+	fi
+	;;
+gtk | sdl | curses | egl-headless | spice-app | dbus)
+	has_display "$display" ||
+		die "--display $display: this QEMU has no '$display' display back-end (Debian's qemu-system-gui has gtk and sdl; --display vnc=127.0.0.1:1 needs none)"
+	;;
+*) die "--display $display: use none, auto, gtk, sdl or vnc=HOST:N" ;;
+esac
 nicdev=$NIC_DEVICE
 if [ -n "$NICS" ]; then
 	case " $NICS " in
@@ -169,6 +209,9 @@ kernel)
 	;;
 *)
 	set -- "$@" -M pc -vga std -display "$display"
+	# An absolute pointer (the desktop's): the guest's pointer is where
+	# the host's mouse is, without a grab.
+	[ "$POINTER" != usb-tablet ] || set -- "$@" -device qemu-xhci,id=usb -device usb-tablet,bus=usb.0
 	if [ "$firmware" = uefi ]; then
 		[ -f "$OVMF_CODE" ] || die "missing $OVMF_CODE: install Debian's ovmf"
 		mkdir -p "$state"
@@ -189,6 +232,7 @@ kernel)
 	fi
 	;;
 esac
+[ -z "$qmp" ] || set -- "$@" -qmp "unix:$qmp,server=on,wait=off"
 case $net in
 user)
 	spec=user,id=n0${netdev:+,$netdev}

@@ -56,6 +56,27 @@ m OUT="$t/launch" launcher >"$t/launcher.log" 2>&1 ||
 expect_error "launcher, missing image" "missing image: $t/launch/images/bzImage" "$t/launch/images/run-qemu.sh"
 expect_error "launcher, bad accelerator" "--accel warp: use auto, kvm or tcg" "$t/launch/images/run-qemu.sh" --accel warp
 expect_error "launcher, unknown option" "unknown option '--bogus'" "$t/launch/images/run-qemu.sh" --bogus
+# The desktop (issue 24): QEMU without the display back-end asked for,
+# and a kernel without DRM, are refused in one line, before QEMU runs
+# and before the kernel is built (its configuration is enough).
+m PROFILE=desktop OUT="$t/launch-desktop" launcher >"$t/launcher.log" 2>&1 ||
+	{ echo "  FAIL     make PROFILE=desktop launcher:"; sed 's/^/           /' "$t/launcher.log"; fail=$((fail + 1)); }
+: >"$t/launch-desktop/images/bzImage"
+: >"$t/desk.img"
+if qemu-system-x86_64 -display help 2>/dev/null | grep -qx gtk; then
+	echo "  SKIP     launcher, no gtk display: this QEMU has gtk (qemu-system-gui)"
+else
+	expect_error "launcher, no gtk display" "--display gtk: this QEMU has no 'gtk' display back-end" \
+		"$t/launch-desktop/images/run-qemu.sh" --dry-run --accel tcg --disk "$t/desk.img" --display gtk
+	expect_error "launcher, a display but no gtk" "this session has a display, but this QEMU has no 'gtk' display back-end" \
+		env DISPLAY=:99 "$t/launch-desktop/images/run-qemu.sh" --dry-run --accel tcg --disk "$t/desk.img" --display auto
+fi
+expect_error "launcher, unknown display" "--display warp: use none, auto, gtk, sdl or vnc=HOST:N" \
+	"$t/launch-desktop/images/run-qemu.sh" --dry-run --accel tcg --disk "$t/desk.img" --display warp
+expect_error "desktop kernel without DRM" "profile 'desktop' needs CONFIG_DRM in its kernel" \
+	m PROFILE=desktop OUT="$t/desktop" LINUX_FRAGMENTS="base serial net nic small disk ata pc distro" disk
+[ ! -e "$t/desktop/images/disk.img" ] && [ ! -e "$t/desktop/debian/root.tar" ] ||
+	{ echo "  FAIL     a desktop disk or Debian tarball was made for a kernel without DRM"; fail=$((fail + 1)); }
 expect_error "missing kernel fragment" "fragment 'configs/linux/nosuch.config', which does not exist" \
 	m LINUX_FRAGMENTS="base nosuch" linux-config
 expect_error "kernel source that does not exist" "neither a kernel source tree nor a tarball" \

@@ -98,6 +98,23 @@ boot_disk() {
 		--netdev "$NETDEV" "$@"
 }
 
+# bench_disk_boots SCRIPT LAUNCHER-ARGS...: the benchmarks' boots: a
+# fresh copy of $DISK booted $BOOTS times with the tlexpect SCRIPT;
+# tlexpect's output (its marks) in $work/out-N, the serial log in
+# $work/serial-N.log.  A failed boot is said, and the others go on.
+bench_disk_boots() {
+	script=$1
+	shift
+	n=0
+	while [ $n -lt "$BOOTS" ]; do
+		n=$((n + 1))
+		cp "$DISK" "$work/m.img"
+		boot_disk "$script" "$work/m.img" "$@" >"$work/out-$n" 2>&1 ||
+			echo "boot $n FAILED: $work/out-$n" >&2
+		cp "$work/serial.log" "$work/serial-$n.log"
+	done
+}
+
 # boot_cd SCRIPT ISO LAUNCHER-ARGS...: boot an ISO image from a CD-ROM.
 boot_cd() {
 	script=$1 iso=$2
