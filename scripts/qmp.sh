@@ -6,6 +6,9 @@
 #   qmp.sh SOCKET screendump FILE.ppm   the screen, as QEMU's monitor shows it
 #   qmp.sh SOCKET keys ctrl-alt-t       keys pressed together, then let go
 #   qmp.sh SOCKET type 'TEXT'           typed one key at a time ("\n": Return)
+#   qmp.sh SOCKET click X Y W H         the absolute pointer (the USB tablet)
+#                                       moved to pixel X,Y of a W x H screen,
+#                                       then the left button pressed and let go
 #   qmp.sh SOCKET quit                  stop QEMU
 # Keys are QEMU's qcodes (QMP's "send-key"): a..z, 0..9, ret, spc, ctrl,
 # alt, shift, minus, slash, dot... Each command waits for QEMU's answer
@@ -15,7 +18,7 @@ die() {
 	echo "qmp.sh: $*" >&2
 	exit 1
 }
-[ $# -ge 2 ] || die "usage: qmp.sh SOCKET screendump FILE | keys K-K | type TEXT | quit"
+[ $# -ge 2 ] || die "usage: qmp.sh SOCKET screendump FILE | keys K-K | type TEXT | click X Y W H | quit"
 sock=$1 cmd=$2
 shift 2
 command -v socat >/dev/null || die "socat not found: install Debian's socat (make deps)"
@@ -112,6 +115,20 @@ type)
 	done
 	qmp "$@"
 	;;
+click)
+	[ $# -eq 4 ] || die "usage: qmp.sh SOCKET click X Y WIDTH HEIGHT"
+	for v; do
+		case $v in '' | *[!0-9]*) die "click: '$v' is not a whole number of pixels" ;; esac
+	done
+	[ "$1" -lt "$3" ] && [ "$2" -lt "$4" ] || die "click: $1,$2 is off a $3x$4 screen"
+	# QEMU's absolute axes run from 0 to 0x7fff across the screen.
+	x=$(($1 * 32767 / ($3 - 1))) y=$(($2 * 32767 / ($4 - 1)))
+	move='{"type":"abs","data":{"axis":"x","value":'$x'}},{"type":"abs","data":{"axis":"y","value":'$y'}}'
+	btn() { printf '{"type":"btn","data":{"down":%s,"button":"left"}}' "$1"; }
+	qmp "{\"execute\":\"input-send-event\",\"arguments\":{\"events\":[$move]}}" \
+		"{\"execute\":\"input-send-event\",\"arguments\":{\"events\":[$(btn true)]}}" \
+		"{\"execute\":\"input-send-event\",\"arguments\":{\"events\":[$(btn false)]}}"
+	;;
 quit) qmp '{"execute":"quit"}' ;;
-*) die "unknown command '$cmd': screendump, keys, type or quit" ;;
+*) die "unknown command '$cmd': screendump, keys, type, click or quit" ;;
 esac
