@@ -33,7 +33,7 @@ DEBIAN_PACKAGES ?= util-linux librsvg2-common libglib2.0-bin xserver-xorg-core x
 	xserver-xorg-input-evdev xinit xfce4-session xfwm4 xfce4-panel xfdesktop4 \
 	xfce4-settings thunar xfce4-terminal mousepad dbus-x11 dbus-daemon fonts-dejavu-core
 # Left out of the unpacked packages: Mesa's OpenGL drivers and the LLVM
-# they are built with (about 190 MB), which xserver-xorg-core's
+# they are built with (166 MB of the tarball), which xserver-xorg-core's
 # dependencies bring; the fbdev driver draws without OpenGL.
 # util-linux's su is left out too: it asks PAM, which nothing here
 # configures; busybox's su logs the desktop's user in.
