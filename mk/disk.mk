@@ -6,10 +6,12 @@
 #   make run-disk FIRMWARE=uefi      boot it under OVMF
 #   make iso; make run-iso           the hybrid ISO (ISO_AS=cd or disk)
 DISK_IMAGE := $(IMAGES)/disk.img
-# What the profile's root filesystem needs of the kernel, checked before
-# the disk is made: Kconfig symbols without CONFIG_ (the desktop
-# profile: DRM and its framebuffer for Xorg, evdev for input).
+# What the profile's root filesystem needs of the kernel besides what
+# every disk needs (the block layer and ext4), checked before the disk is
+# made: Kconfig symbols without CONFIG_ (the desktop profile: DRM and its
+# framebuffer for Xorg, evdev for input).
 KERNEL_NEEDS ?=
+DISK_KERNEL_NEEDS = BLOCK EXT4_FS $(KERNEL_NEEDS)
 DISK_BOOT_MB ?= 16
 DISK_ROOT_MB ?= 32
 FIRMWARE ?= bios
@@ -31,16 +33,14 @@ endif
 disk: $(DISK_IMAGE) $(LAUNCHER)
 
 # Checked first, on the kernel's configuration alone: a kernel without
-# what the profile needs is refused before anything is built.
+# what the disk and the profile need is refused before anything is built.
 KERNEL_NEEDS_OK := $(OUT)/kernel-needs.ok
-$(KERNEL_NEEDS_OK): $(KCONFIG)
-	$(Q)$(foreach n,$(KERNEL_NEEDS),grep -q '^CONFIG_$(n)=y' $(KCONFIG) || \
+$(KERNEL_NEEDS_OK): $(KCONFIG) $(TOP)/configs/profiles/$(PROFILE).mk
+	$(Q)$(foreach n,$(DISK_KERNEL_NEEDS),grep -q '^CONFIG_$(n)=y' $(KCONFIG) || \
 		{ echo "error: profile '$(PROFILE)' needs CONFIG_$(n) in its kernel, and $(KCONFIG:$(TOP)/%=%) lacks it (LINUX_FRAGMENTS: $(LINUX_FRAGMENTS); $(notdir $(shell grep -l '^CONFIG_$(n)=y' $(TOP)/configs/linux/*.config)) sets it)" >&2; exit 1; };)
-	$(Q)echo "$(KERNEL_NEEDS)" > $@
+	$(Q)echo "$(DISK_KERNEL_NEEDS)" > $@
 
 $(DISK_IMAGE): $(KERNEL_NEEDS_OK) $(KERNEL_IMAGE) $(ROOTFS_LIST) $(DEBIAN_TAR) $(TOP)/scripts/mkdisk.sh $(TOP)/scripts/populate.sh $(TOP)/mk/disk.mk | $(DEPS_STAMP)
-	$(Q)grep -q '^CONFIG_BLOCK=y' $(KCONFIG) && grep -q '^CONFIG_EXT4_FS=y' $(KCONFIG) || \
-		{ echo "error: profile '$(PROFILE)' has no block layer or ext4 in its kernel: use PROFILE=pc (or add configs/linux/disk.config)" >&2; exit 1; }
 	$(say) DISK "$(PROFILE): boot $(DISK_BOOT_MB) MiB + root $(DISK_ROOT_MB) MiB$(if $(DEBIAN_TAR), (Debian packages + our files)) -> $(@:$(TOP)/%=%)"
 	$(Q)mkdir -p $(@D)
 	$(Q)BOOT_MB=$(DISK_BOOT_MB) ROOT_MB=$(DISK_ROOT_MB) CMDLINE="$(APPEND)" BASE_TAR=$(DEBIAN_TAR) CONSOLE=$(ARCH_CONSOLE) \
