@@ -5,12 +5,19 @@
 # (scripts/deps.sh, scripts/sources.sh).  The stamp is remade only when
 # one of those changes, so a normal build costs nothing here; "make deps"
 # re-checks explicitly.
+# Packages of a newer suite (NAME/SUITE in configs/packages.txt: SPDX's
+# validator) are unpacked into $(HOSTDEBS) (scripts/hostdebs.sh); a
+# missing $(HOSTDEBS)/.unpacked remakes the stamp (a target without a
+# recipe that does not exist counts as new).
 DEPS_STAMP := $(STAMPS)/deps
+HOSTDEBS := $(HOST)/debs
+PYSPDXTOOLS := PYTHONPATH=$(HOSTDEBS)/usr/lib/python3/dist-packages /usr/bin/python3 $(HOSTDEBS)/usr/bin/pyspdxtools
 
-$(DEPS_STAMP): $(TOP)/configs/packages.txt $(TOP)/scripts/deps.sh $(TOP)/scripts/sources.sh \
-		$(LOCK) $(wildcard $(TOP)/packages/*/*.mk)
+$(HOSTDEBS)/.unpacked:
+$(DEPS_STAMP): $(TOP)/configs/packages.txt $(TOP)/scripts/deps.sh $(TOP)/scripts/sources.sh $(TOP)/scripts/hostdebs.sh \
+		$(LOCK) $(wildcard $(TOP)/packages/*/*.mk) $(HOSTDEBS)/.unpacked
 	$(say) DEPS "checking Debian packages (configs/packages.txt; packages' $(HOST_DEPS)) and sources ($(DEBIAN_SOURCES))"
-	$(Q)HOST_PACKAGES="$(HOST_DEPS)" $(TOP)/scripts/deps.sh $(TOP)/configs/packages.txt $(DL) $(LOCK) $(DEBIAN_SOURCES)
+	$(Q)HOST_PACKAGES="$(HOST_DEPS)" HOSTDEBS=$(HOSTDEBS) $(TOP)/scripts/deps.sh $(TOP)/configs/packages.txt $(DL) $(LOCK) $(DEBIAN_SOURCES)
 	$(Q)mkdir -p $(@D) && touch $@
 
 .PHONY: deps update-lock sources-drift

@@ -115,16 +115,28 @@ $(SBOM_FILES): $(ROOTFS_LIST) $(TOP)/scripts/sbom-rootfs.sh $(TOP)/scripts/sbom-
 		$(TOP)/scripts/sbom-debs.sh $@.tmp > $(SBOM_DEBS)
 	$(Q)mv $@.tmp $@
 
+# $(call sbom_write,SPEC): tlsbom writes the document under a name of
+# its own, SPDX's validator reads it (scripts/spdx-validate.sh:
+# pyspdxtools, make deps unpacks it), and only a valid document becomes
+# $@; an invalid one is removed, its report kept in the log named.
+sbom_unchecked = $(@:.spdx.json=.unchecked.spdx.json)
+define sbom_write
+	$(Q)$(TLSBOM) $(1) $(sbom_unchecked)
+	$(Q)HOSTDEBS=$(HOSTDEBS) $(TOP)/scripts/spdx-validate.sh $(sbom_unchecked) || { rm -f $(sbom_unchecked); exit 1; }
+	$(Q)mv $(sbom_unchecked) $@
+	$(say) SIZE "sbom: $$(stat -c %s $@) bytes: $$(grep -c '"relationshipType": "CONTAINS"' $@) files of the image, $$(grep -c '"SPDXID": "SPDXRef-Package-' $@) packages; valid SPDX 2.3 (pyspdxtools)"
+endef
+
 INITRAMFS_SBOM := $(INITRAMFS).spdx.json
 SBOM_ENV = TOP=$(TOP) PKGS=$(SBOM_PKGS) KERNEL=$(KERNEL_IMAGE) KCONFIG=$(KCONFIG) PROFILE=$(PROFILE) ARCH=$(ARCH) \
 	LICMAP=$(SBOM_LICMAP) PROJECT_VERSION=$(PROJECT_VERSION)
 SBOM_TEXTS = $(wildcard $(foreach p,$(SBOM_PACKAGES),$(TOP)/packages/$(p)/LicenseRef-*.txt))
-$(INITRAMFS_SBOM): $(INITRAMFS) $(SBOM_PKGS) $(SBOM_FILES) $(KERNEL_IMAGE) $(TLSBOM) $(SBOM_LICMAP) $(SBOM_TEXTS) $(TOP)/scripts/sbom.sh
+$(INITRAMFS_SBOM): $(INITRAMFS) $(SBOM_PKGS) $(SBOM_FILES) $(KERNEL_IMAGE) $(TLSBOM) $(SBOM_LICMAP) $(SBOM_TEXTS) $(TOP)/scripts/sbom.sh \
+		$(TOP)/scripts/spdx-validate.sh
 	$(say) SBOM "$(PROFILE): $(@:$(TOP)/%=%)"
 	$(Q)$(SBOM_ENV) IMAGE=$(INITRAMFS) IMAGE_KIND=initramfs FILES=$(SBOM_FILES) EXTRA_PKGS=$(SBOM_DEBS) \
 		$(TOP)/scripts/sbom.sh $(SBOM_DIR)/$(notdir $(INITRAMFS)).spec
-	$(Q)$(TLSBOM) $(SBOM_DIR)/$(notdir $(INITRAMFS)).spec $@
-	$(say) SIZE "sbom: $$(stat -c %s $@) bytes: $$(grep -c '"relationshipType": "CONTAINS"' $@) files of the image, $$(grep -c '"SPDXID": "SPDXRef-Package-' $@) packages"
+	$(call sbom_write,$(SBOM_DIR)/$(notdir $(INITRAMFS)).spec)
 
 # A disk image, an ISO, an OCI layout: their files are read back from
 # the image (scripts/sbom-files.sh), and traced to their packages through
@@ -135,7 +147,8 @@ DISK_SBOM := $(DISK_IMAGE).spdx.json
 ISO_SBOM := $(ISO_IMAGE).spdx.json
 OCI_SBOM := $(OCI_DIR).spdx.json
 SBOM_BASE = BASE_OWNERS=$(if $(DEBIAN_TAR),$(OUT)/debian/root.owners) BASE_PACKAGES=$(if $(DEBIAN_TAR),$(OUT)/debian/root.packages)
-SBOM_MEDIA_DEPS := $(SBOM_PKGS) $(SBOM_FILES) $(KERNEL_IMAGE) $(TLSBOM) $(SBOM_LICMAP) $(TOP)/scripts/sbom.sh $(TOP)/scripts/sbom-files.sh
+SBOM_MEDIA_DEPS := $(SBOM_PKGS) $(SBOM_FILES) $(KERNEL_IMAGE) $(TLSBOM) $(SBOM_LICMAP) $(TOP)/scripts/sbom.sh $(TOP)/scripts/sbom-files.sh \
+	$(TOP)/scripts/spdx-validate.sh
 # $(call sbom_media,KIND,IMAGE,BOOT-OWNERS): the recipe.
 define sbom_media
 	$(say) SBOM "$(PROFILE): $(@:$(TOP)/%=%) (reading $(notdir $(2)) back)"
@@ -144,9 +157,8 @@ define sbom_media
 	$(Q)$(SBOM_ENV) IMAGE=$(if $(filter oci,$(1)),$(2)/index.json,$(2)) IMAGE_NAME=$(notdir $(2)) IMAGE_KIND=$(1) \
 		FILES=$(SBOM_DIR)/$(1)/files.tsv EXTRA_PKGS=$(SBOM_DIR)/$(1)/debs.tsv \
 		$(TOP)/scripts/sbom.sh $(SBOM_DIR)/$(1).spec
-	$(Q)$(TLSBOM) $(SBOM_DIR)/$(1).spec $@
+	$(call sbom_write,$(SBOM_DIR)/$(1).spec)
 	$(Q)rm -rf $(SBOM_DIR)/$(1)/root
-	$(say) SIZE "sbom: $$(stat -c %s $@) bytes: $$(grep -c '"relationshipType": "CONTAINS"' $@) files of the image, $$(grep -c '"SPDXID": "SPDXRef-Package-' $@) packages"
 endef
 $(DISK_SBOM): $(DISK_IMAGE) $(SBOM_MEDIA_DEPS)
 	$(call sbom_media,disk,$(DISK_IMAGE),$(OUT)/disk/boot.owners)
@@ -194,5 +206,5 @@ check-sbom: $(INITRAMFS_SBOM)
 	$(say) TEST "sbom: SPDX documents, files read back from the images, legal-info, bad input"
 	$(Q)MAKE="$(MAKE)" TOP=$(TOP) BUILD=$(BUILD) TESTLOGS=$(TESTLOGS) SBOM=$(INITRAMFS_SBOM) SBOM_DIR=$(SBOM_DIR) \
 		IMAGE=$(INITRAMFS) KERNEL=$(KERNEL_IMAGE) KCONFIG=$(KCONFIG) DEFAULT_OUT=$(OUT) LEGAL=$(LEGAL_INFO) \
-		PC_OUT=$(SBOM_PC_OUT) DEVEL_OUT=$(SBOM_DEVEL_OUT) SERVER_OUT=$(SBOM_SERVER_OUT) \
+		PC_OUT=$(SBOM_PC_OUT) DEVEL_OUT=$(SBOM_DEVEL_OUT) SERVER_OUT=$(SBOM_SERVER_OUT) HOSTDEBS=$(HOSTDEBS) \
 		$(TOP)/tests/sbom.sh

@@ -5,7 +5,9 @@
 #  1. Every package named in PACKAGE-LIST or in $HOST_PACKAGES (the
 #     host needs that packages/ declare, NAME_HOST_DEPS) that dpkg does
 #     not report as installed is installed with apt-get (one "apt-get
-#     update" first).
+#     update" first); NAME/SUITE, a package of a newer suite, is
+#     unpacked into $HOSTDEBS instead (scripts/hostdebs.sh), and what
+#     it depends on is installed.
 #  2. The Debian source packages the packages of packages/ build from
 #     (make passes their names: this script keeps no list of its own)
 #     are fetched into DL-DIR/NAME by scripts/sources.sh, at the
@@ -38,8 +40,26 @@ apt_update() {
 mkdir -p "$dl"
 : >>"$dl/apt.log"
 
-missing=
+# NAME/SUITE: a package Debian 12 lacks, taken from a newer suite and
+# unpacked into $HOSTDEBS (scripts/hostdebs.sh); what it depends on is
+# installed from the host's suite like the rest.
+names=
+other=
 for p in $(sed 's/#.*//' "$list") ${HOST_PACKAGES:-}; do
+	case $p in
+	*/*) other="$other $p" ;;
+	*) names="$names $p" ;;
+	esac
+done
+if [ -n "$other" ]; then
+	[ -n "${HOSTDEBS:-}" ] || die "HOSTDEBS (where to unpack$other) is not set"
+	names="$names $("$(dirname "$0")/hostdebs.sh" "$HOSTDEBS" "$dl" "$lock" $other)" || exit 1
+elif [ -n "${HOSTDEBS:-}" ]; then
+	mkdir -p "$HOSTDEBS" && : >"$HOSTDEBS/.unpacked"
+fi
+
+missing=
+for p in $names; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
 	case $st in
 	*" installed") ;;

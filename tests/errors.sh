@@ -190,6 +190,14 @@ expect_error "SBOM: a checksum that is not one" "the SHA1 and SHA256 must be 40 
 expect_error "SBOM: an ID SPDX does not allow" "an SPDX ID has letters, digits" "$tlsbom" "$t/id.spec" "$t/sbom.json"
 expect_error "SBOM: an unknown kind of line" "unknown kind of line \"documnet\"" \
 	sh -c 'printf "documnet\tx\n" >"$1/typo.spec" && "$2" "$1/typo.spec" "$1/sbom.json"' sh "$t" "$tlsbom"
+# SPDX's validator (scripts/spdx-validate.sh) when make deps has not
+# unpacked it, and a host package from another suite named wrong.
+expect_error "SBOM: no validator" "pyspdxtools not found: run make deps (it unpacks python3-spdx-tools" \
+	env HOSTDEBS="$t/nodebs" "$TOP/scripts/spdx-validate.sh" "$t/sbom.spdx.json"
+expect_error "host package without a suite" "'python3-spdx-tools': expected NAME/SUITE" \
+	"$TOP/scripts/hostdebs.sh" "$t/hostdebs" "$t/dl" "$TOP/sources.lock" python3-spdx-tools
+expect_error "host packages from two suites" "every package from another suite comes from the same one (forky)" \
+	"$TOP/scripts/hostdebs.sh" "$t/hostdebs" "$t/dl" "$TOP/sources.lock" python3-spdx-tools/forky python3-beartype/sid
 if [ ! -e "$t/sbom.json" ] && [ ! -e "$t/sbom.json.tmp" ]; then
 	echo "  PASS     SBOM: nothing half-written left"
 	pass=$((pass + 1))
