@@ -182,10 +182,18 @@ sbom: $(foreach k,$(SHIP),$(SBOM_OF_$(k)))
 # make legal-info: $(OUT)/legal-info/, like Buildroot's
 # (scripts/legal-info.sh): the sources as fetched, our patches, each
 # package's license files, manifest.csv.
+# The Debian binary packages that own files of the shipped images come
+# from their SBOMs (the package lines of DEBS_OF_KIND, the documents for
+# their licenses): legal-info holds their source packages too.
 LEGAL_INFO := $(OUT)/legal-info
-legal-info: $(SBOM_PKGS) $(foreach p,$(SBOM_PACKAGES),$(call pkg_unpacked,$(p)))
-	$(Q)PKGS=$(SBOM_PKGS) $(TOP)/scripts/legal-info.sh $(LEGAL_INFO)
-	$(say) LEGAL "$(LEGAL_INFO:$(TOP)/%=%): $(words $(SBOM_PACKAGES) tinylinux) packages, $$(ls $(LEGAL_INFO)/sources | wc -l) with sources, $$(du -sh --apparent-size $(LEGAL_INFO) | cut -f1) (manifest.csv)"
+DEBS_OF_initramfs := $(SBOM_DEBS)
+DEBS_OF_disk := $(SBOM_DIR)/disk/debs.tsv
+DEBS_OF_iso := $(SBOM_DIR)/iso/debs.tsv
+DEBS_OF_oci := $(SBOM_DIR)/oci/debs.tsv
+legal-info: $(SBOM_PKGS) $(foreach p,$(SBOM_PACKAGES),$(call pkg_unpacked,$(p))) $(foreach k,$(SHIP),$(SBOM_OF_$(k)))
+	$(Q)PKGS=$(SBOM_PKGS) DEBS="$(foreach k,$(SHIP),$(DEBS_OF_$(k)))" DOCS="$(foreach k,$(SHIP),$(SBOM_OF_$(k)))" \
+		DEBSRC=$(DL)/debian-sources $(TOP)/scripts/legal-info.sh $(LEGAL_INFO)
+	$(say) LEGAL "$(LEGAL_INFO:$(TOP)/%=%): $(words $(SBOM_PACKAGES) tinylinux) packages, $$(ls $(LEGAL_INFO)/sources | grep -vc '^deb-') with sources; $$(ls $(LEGAL_INFO)/sources | grep -c '^deb-') Debian source packages of the images' Debian binaries; $$(du -sh --apparent-size $(LEGAL_INFO) | cut -f1) (manifest.csv)"
 
 # make check-sbom (tests/sbom.sh): the document of the default image, read
 # back against its cpio; the pc profile's disk and ISO, the devel

@@ -14,6 +14,9 @@
 #     version LOCK (sources.lock) pins, and checked against it; a
 #     deb-src entry for the running suite is added when the host has
 #     none.
+#  3. A deb-src entry for the security suite, when the host takes
+#     binaries from it but has none (make legal-info fetches the
+#     sources of the images' Debian binaries).
 set -eu
 
 list=$1
@@ -111,3 +114,27 @@ SRC
 	apt-cache showsrc "$src" 2>/dev/null | grep -q '^Version:' || apt_update
 	"$(dirname "$0")/sources.sh" fetch "$lock" "$dl" "$src"
 done
+
+# The security suite's sources too: some of the Debian binaries an image
+# carries are security updates, and make legal-info fetches their
+# sources.  A deb-src entry beside the host's deb entry for it, when it
+# has none (as root; otherwise said).
+targets=$(apt-get indextargets --format '$(TARGET_OF) $(RELEASE) $(REPO_URI)' 2>/dev/null | sort -u)
+sec=$(echo "$targets" | awk '$1 == "deb" && $2 ~ /-security$/ { print $2, $3; exit }')
+if [ -n "$sec" ] && ! echo "$targets" | awk -v r="${sec%% *}" '$1 == "deb-src" && $2 == r { f = 1 } END { exit !f }'; then
+	if [ "$(id -u)" != 0 ]; then
+		echo "  APT     no deb-src entry for ${sec%% *}: make legal-info cannot fetch the sources of its updates (add one, or run make deps as root)" >&2
+	else
+		echo "  APT     adding deb-src ${sec#* } ${sec%% *}"
+		cat >/etc/apt/sources.list.d/tinylinux-src-security.sources <<SRC
+# Added by tinylinux (scripts/deps.sh) to fetch the sources of security updates.
+Types: deb-src
+URIs: ${sec#* }
+Suites: ${sec%% *}
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+		updated=
+		apt_update
+	fi
+fi

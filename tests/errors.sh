@@ -198,7 +198,12 @@ expect_error "host package without a suite" "'python3-spdx-tools': expected NAME
 	"$TOP/scripts/hostdebs.sh" "$t/hostdebs" "$t/dl" "$TOP/sources.lock" python3-spdx-tools
 expect_error "host packages from two suites" "every package from another suite comes from the same one (forky)" \
 	"$TOP/scripts/hostdebs.sh" "$t/hostdebs" "$t/dl" "$TOP/sources.lock" python3-spdx-tools/forky python3-beartype/sid
-if [ ! -e "$t/sbom.json" ] && [ ! -e "$t/sbom.json.tmp" ]; then
+# legal-info, for an image with a Debian binary apt knows nothing of.
+: >"$t/nopkgs.tsv"
+printf 'deb:nosuchdeb\tdeb\tnosuchdeb\t1.0-1\t-\tNOASSERTION\t-\t-\t-\t-\t-\t-\t-\tamd64:nosuchdeb\n' >"$t/debs.tsv"
+expect_error "legal-info: a Debian binary apt does not know" "Debian package nosuchdeb 1.0-1 is in the images, but apt has no record of it" \
+	env PKGS="$t/nopkgs.tsv" DEBS="$t/debs.tsv" DEBSRC="$t/debsrc" "$TOP/scripts/legal-info.sh" "$t/legal"
+if [ ! -e "$t/sbom.json" ] && [ ! -e "$t/sbom.json.tmp" ] && [ ! -e "$t/legal" ] && [ ! -e "$t/legal.tmp" ]; then
 	echo "  PASS     SBOM: nothing half-written left"
 	pass=$((pass + 1))
 else

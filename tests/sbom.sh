@@ -14,7 +14,8 @@
 #   - made again from nothing, it is the same bytes;
 #   - a package added in a scratch profile appears, with its file;
 #   - legal-info: the sources match sources.lock, the patches, the
-#     license files, manifest.csv;
+#     license files, manifest.csv; pc's holds the source packages of the
+#     Debian binaries in its disk and ISO;
 #   - bad input: a license without a text, a license file that is not
 #     there: one line, a non-zero exit, nothing half-written.
 # SBOM is the document, IMAGE its initramfs, LEGAL the legal-info
@@ -220,6 +221,34 @@ if $MAKE --no-print-directory -C "$TOP" legal-info >"$t/legal.log" 2>&1; then
 else
 	ko "make legal-info failed:"
 	tail -n 5 "$t/legal.log" | sed 's/^/           /'
+fi
+
+# pc's legal-info: every Debian binary package its disk and ISO documents
+# name has its source package (the one apt names as its Source, at that
+# version), each file with the sha256 the .dsc gives, in manifest.csv,
+# and its debian/copyright.
+pl=$PC_OUT/legal-info
+if $MAKE --no-print-directory -C "$TOP" PROFILE=pc ARCH=x86_64 OUT="$PC_OUT" legal-info >"$t/legal-pc.log" 2>&1; then
+	bad= srcs=
+	for b in $(jq -r '.packages[] | select(.SPDXID | startswith("SPDXRef-Package-deb-")) | .name + "=" + .versionInfo' \
+		"$PC_OUT/images/disk.img.spdx.json" "$PC_OUT/images/tinylinux.iso.spdx.json" | sort -u); do
+		set -- $(apt-cache show "$b" | awk '/^Source:/ { s = $2; v = $3; gsub(/[()]/, "", v) } /^$/ { exit } END { print s, v }')
+		src=${1:-${b%%=*}} ver=${2:-${b#*=}}
+		dsc=$pl/sources/deb-$src/${src}_${ver#*:}.dsc
+		[ -f "$dsc" ] || { bad="$bad $b(no $src $ver)"; continue; }
+		case " $srcs " in *" $src "*) continue ;; esac
+		srcs="$srcs $src"
+		grep -q "^deb-$src,$ver,.*,sources/deb-$src/$(basename "$dsc"),$(sha256sum <"$dsc" | cut -c1-64)\$" "$pl/manifest.csv" || bad="$bad $src(manifest)"
+		awk '/^Checksums-Sha256:/ { on = 1; next } /^[^ ]/ { on = 0 } on { print $1 "  " $3 }' "$dsc" >"$t/dsc.sums"
+		(cd "$pl/sources/deb-$src" && sha256sum -c --quiet "$t/dsc.sums") >/dev/null 2>&1 || bad="$bad $src(sha256)"
+		[ -s "$pl/licenses/deb-$src/copyright" ] || bad="$bad $src(copyright)"
+	done
+	[ -n "$srcs" ] && [ -z "$bad" ] &&
+		ok "pc's legal-info: the source packages of its Debian binaries (${srcs# }), each file with the .dsc's sha256, in manifest.csv, with its debian/copyright" ||
+		ko "pc's legal-info:${bad:- no Debian source}"
+else
+	ko "make PROFILE=pc legal-info failed:"
+	tail -n 5 "$t/legal-pc.log" | sed 's/^/           /'
 fi
 
 echo "check-sbom: $pass passed, $fail failed"
