@@ -9,7 +9,8 @@
 # validator of our own.
 #
 # Valid: status 0 and no output.  Not valid: one line naming DOC and
-# the first issue found, the whole report in DOC.log, status 1.
+# the first issue found, the whole report in DOC.log, status 1; the
+# validator itself broken (a Python traceback): said apart.
 set -eu
 [ $# -eq 1 ] || { echo "usage: spdx-validate.sh DOC.spdx.json" >&2; exit 2; }
 doc=$1
@@ -22,6 +23,10 @@ log=$doc.log
 if PYTHONPATH=$HOSTDEBS/usr/lib/python3/dist-packages /usr/bin/python3 "$tool" --version SPDX-2.3 -i "$doc" >"$log" 2>&1; then
 	rm -f "$log"
 	exit 0
+fi
+if grep -q '^Traceback' "$log"; then
+	echo "error: SPDX's pyspdxtools itself failed on $doc: $(tail -n 1 "$log") (all: $log; make deps, or make update-lock if forky moved on)" >&2
+	exit 1
 fi
 first=$(grep -v -e '^ERROR:root:' -e '^[[:space:]]*$' "$log" | head -n 1)
 echo "error: $doc is not a valid SPDX 2.3 document (SPDX's pyspdxtools): ${first:-$(tail -n 1 "$log")} (all: $log)" >&2

@@ -194,6 +194,11 @@ expect_error "SBOM: an unknown kind of line" "unknown kind of line \"documnet\""
 # unpacked it, and a host package from another suite named wrong.
 expect_error "SBOM: no validator" "pyspdxtools not found: run make deps (it unpacks python3-spdx-tools" \
 	env HOSTDEBS="$t/nodebs" "$TOP/scripts/spdx-validate.sh" "$t/sbom.spdx.json"
+mkdir -p "$t/brokendebs/usr/bin"
+echo 'raise ImportError("no module named beartype")' >"$t/brokendebs/usr/bin/pyspdxtools"
+echo '{}' >"$t/any.spdx.json"
+expect_error "SBOM: the validator itself broken" "SPDX's pyspdxtools itself failed on $t/any.spdx.json: ImportError: no module named beartype" \
+	env HOSTDEBS="$t/brokendebs" "$TOP/scripts/spdx-validate.sh" "$t/any.spdx.json"
 expect_error "host package without a suite" "'python3-spdx-tools': expected NAME/SUITE" \
 	"$TOP/scripts/hostdebs.sh" "$t/hostdebs" "$t/dl" "$TOP/sources.lock" python3-spdx-tools
 expect_error "host packages from two suites" "every package from another suite comes from the same one (forky)" \
