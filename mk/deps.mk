@@ -11,7 +11,6 @@
 # recipe that does not exist counts as new).
 DEPS_STAMP := $(STAMPS)/deps
 HOSTDEBS := $(HOST)/debs
-PYSPDXTOOLS := PYTHONPATH=$(HOSTDEBS)/usr/lib/python3/dist-packages /usr/bin/python3 $(HOSTDEBS)/usr/bin/pyspdxtools
 
 $(HOSTDEBS)/.unpacked:
 $(DEPS_STAMP): $(TOP)/configs/packages.txt $(TOP)/scripts/deps.sh $(TOP)/scripts/sources.sh $(TOP)/scripts/hostdebs.sh \
