@@ -127,12 +127,18 @@ define sbom_write
 	$(say) SIZE "sbom: $$(stat -c %s $@) bytes: $$(grep -c '"relationshipType": "CONTAINS"' $@) files of the image, $$(grep -c '"SPDXID": "SPDXRef-Package-' $@) packages; valid SPDX 2.3 (pyspdxtools)"
 endef
 
+# The documents name the project's version (the commit): a file that
+# changes only when it does makes them again after a commit.
+SBOM_VERSION := $(SBOM_DIR)/project-version
+$(SBOM_VERSION): FORCE
+	$(Q)mkdir -p $(@D); echo "$(PROJECT_VERSION)" | cmp -s - $@ || echo "$(PROJECT_VERSION)" > $@
+
 INITRAMFS_SBOM := $(INITRAMFS).spdx.json
 SBOM_ENV = TOP=$(TOP) PKGS=$(SBOM_PKGS) KERNEL=$(KERNEL_IMAGE) KCONFIG=$(KCONFIG) PROFILE=$(PROFILE) ARCH=$(ARCH) \
 	LICMAP=$(SBOM_LICMAP) PROJECT_VERSION=$(PROJECT_VERSION)
 SBOM_TEXTS = $(wildcard $(foreach p,$(SBOM_PACKAGES),$(TOP)/packages/$(p)/LicenseRef-*.txt))
 $(INITRAMFS_SBOM): $(INITRAMFS) $(SBOM_PKGS) $(SBOM_FILES) $(KERNEL_IMAGE) $(TLSBOM) $(SBOM_LICMAP) $(SBOM_TEXTS) $(TOP)/scripts/sbom.sh \
-		$(TOP)/scripts/spdx-validate.sh
+		$(TOP)/scripts/spdx-validate.sh $(SBOM_VERSION)
 	$(say) SBOM "$(PROFILE): $(@:$(TOP)/%=%)"
 	$(Q)$(SBOM_ENV) IMAGE=$(INITRAMFS) IMAGE_KIND=initramfs FILES=$(SBOM_FILES) EXTRA_PKGS=$(SBOM_DEBS) \
 		$(TOP)/scripts/sbom.sh $(SBOM_DIR)/$(notdir $(INITRAMFS)).spec
@@ -148,7 +154,7 @@ ISO_SBOM := $(ISO_IMAGE).spdx.json
 OCI_SBOM := $(OCI_DIR).spdx.json
 SBOM_BASE = BASE_OWNERS=$(if $(DEBIAN_TAR),$(OUT)/debian/root.owners) BASE_PACKAGES=$(if $(DEBIAN_TAR),$(OUT)/debian/root.packages)
 SBOM_MEDIA_DEPS := $(SBOM_PKGS) $(SBOM_FILES) $(KERNEL_IMAGE) $(TLSBOM) $(SBOM_LICMAP) $(TOP)/scripts/sbom.sh $(TOP)/scripts/sbom-files.sh \
-	$(TOP)/scripts/spdx-validate.sh
+	$(TOP)/scripts/spdx-validate.sh $(SBOM_VERSION)
 # $(call sbom_media,KIND,IMAGE,BOOT-OWNERS): the recipe.
 define sbom_media
 	$(say) SBOM "$(PROFILE): $(@:$(TOP)/%=%) (reading $(notdir $(2)) back)"
