@@ -34,18 +34,17 @@ suite=
 names=
 for a; do
 	n=${a%%/*} s=${a#*/}
-	case $a in
-	*/*/* | /* | */) die "'$a': expected NAME/SUITE (python3-spdx-tools/forky)" ;;
-	*/*) ;;
-	*) die "'$a': expected NAME/SUITE (python3-spdx-tools/forky)" ;;
-	esac
+	case $n/$s in
+	"$a") [ -n "$n" ] && [ -n "$s" ] && [ "$s" = "${s%/*}" ] ;;
+	*) false ;;
+	esac || die "'$a': expected NAME/SUITE (python3-spdx-tools/forky)"
 	[ -z "$suite" ] || [ "$suite" = "$s" ] ||
 		die "'$a': every package from another suite comes from the same one ($suite)"
 	suite=$s
 	names="$names $n"
 done
 
-# The lock's lines for these packages, in the order given.
+# The lock's lines for these packages, sorted as ROOT/.unpacked is.
 want=$(for n in $names; do
 	awk -v n="$n:all" '!/^[[:space:]]*#/ && $1 == n { print; exit }' "$lock"
 done | sort)
