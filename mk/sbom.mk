@@ -85,6 +85,13 @@ fuzz-dep5: $(DEP5_FUZZER) $(foreach p,$(SBOM_PACKAGES),$(call pkg_unpacked,$(p))
 # SOURCES (the fetched files' directory, the kernel's tarball, or "-").
 SBOM_DIR := $(OUT)/sbom
 SBOM_PKGS := $(SBOM_DIR)/packages-$(INIT).tsv
+# The documents name the project's version (the commit): a file that
+# changes only when it does makes them (and the packages file, whose
+# tinylinux line carries it) again after a commit.
+SBOM_VERSION := $(SBOM_DIR)/project-version
+$(SBOM_VERSION): FORCE
+	$(Q)mkdir -p $(@D); echo "$(PROJECT_VERSION)" | cmp -s - $@ || echo "$(PROJECT_VERSION)" > $@
+
 sbom_srcvars = $(if $(call pkg_srcfile,$(1)),read -r s v h < $(call pkg_srcfile,$(1)),$(if $(filter linux,$(call pkg_kind,$(1))),\
 	if [ -f $(DL)/$(LINUX_PACKAGE)/.source ]; then read -r s v h < $(DL)/$(LINUX_PACKAGE)/.source; \
 	else s=$(notdir $(LINUX_SRC)) v=- h=$$(cat $(SBOM_LINUX_TREE)/.tinylinux-unpacked 2>/dev/null || echo -); fi,\
@@ -95,7 +102,7 @@ sbom_line = $(call sbom_srcvars,$(1)); \
 		"$(call pkg_tree_dir,$(1))" "$(call pkg_license_files,$(1))" \
 		"$(if $(filter debian,$(call pkg_kind,$(1))),$(DL)/$(call pkg_debian_src,$(1)),$(if $(filter linux,$(call pkg_kind,$(1))),$(LINUX_SRC),-))";
 $(SBOM_PKGS): $(foreach p,$(SBOM_PACKAGES),$(call pkg_srcfile,$(p)) $(call pkg_unpacked,$(p)) $($(p)_PATCHES)) \
-		$(foreach p,$(SBOM_PACKAGES),$(TOP)/packages/$(p)/$(p).mk) $(TOP)/mk/sbom.mk | $(DEPS_STAMP)
+		$(foreach p,$(SBOM_PACKAGES),$(TOP)/packages/$(p)/$(p).mk) $(TOP)/mk/sbom.mk $(SBOM_VERSION) | $(DEPS_STAMP)
 	$(Q)mkdir -p $(@D)
 	$(Q){ $(foreach p,$(SBOM_PACKAGES) tinylinux,$(call sbom_line,$(p))) } > $@.tmp
 	$(Q)mv $@.tmp $@
@@ -126,12 +133,6 @@ define sbom_write
 	$(Q)mv $(sbom_unchecked) $@
 	$(say) SIZE "sbom: $$(stat -c %s $@) bytes: $$(grep -c '"relationshipType": "CONTAINS"' $@) files of the image, $$(grep -c '"SPDXID": "SPDXRef-Package-' $@) packages; valid SPDX 2.3 (pyspdxtools)"
 endef
-
-# The documents name the project's version (the commit): a file that
-# changes only when it does makes them again after a commit.
-SBOM_VERSION := $(SBOM_DIR)/project-version
-$(SBOM_VERSION): FORCE
-	$(Q)mkdir -p $(@D); echo "$(PROJECT_VERSION)" | cmp -s - $@ || echo "$(PROJECT_VERSION)" > $@
 
 INITRAMFS_SBOM := $(INITRAMFS).spdx.json
 SBOM_ENV = TOP=$(TOP) PKGS=$(SBOM_PKGS) KERNEL=$(KERNEL_IMAGE) KCONFIG=$(KCONFIG) PROFILE=$(PROFILE) ARCH=$(ARCH) \
